@@ -1,0 +1,80 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+/// Compiler settings shared by every Swift target: Swift 6 mode plus the features that make
+/// module boundaries visible (`public import` must be written where a dependency leaks into API).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+var targets: [Target] = [
+    // C libraries from Debian, wrapped as in GRDB: a modulemap and a shim, no logic.
+    .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
+    .systemLibrary(name: "CSnappy", path: "Sources/CSnappy", providers: [.apt(["libsnappy-dev"])]),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+    // SHA-256 and friends: content fingerprints shared by storage and (later) the pipeline core.
+    .target(name: "Digest", swiftSettings: strictSettings),
+
+    // Parquet reader/writer and sharded datasets. Knows nothing of models or pipelines.
+    .target(
+        name: "Columnar",
+        dependencies: ["CZstd", "CSnappy", "CZlib", "Digest"],
+        swiftSettings: strictSettings
+    ),
+
+    // `aigq bench …`: runs our work and the peers' side by side (spec/bench.md).
+    .target(
+        name: "Benchmarks",
+        dependencies: ["Columnar"],
+        swiftSettings: strictSettings
+    ),
+
+    // The thin command-line tool.
+    .executableTarget(
+        name: "aigq",
+        dependencies: [
+            "Columnar", "Benchmarks",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        swiftSettings: strictSettings
+    ),
+
+    .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: strictSettings),
+    .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: strictSettings),
+    .testTarget(
+        name: "AIGQEndToEndTests",
+        dependencies: ["Columnar"],
+        swiftSettings: strictSettings
+    ),
+]
+
+// The reader fuzz target links libFuzzer's own `main`, so it is only declared when asked for:
+// AIGQ_FUZZ=1 swift build --scratch-path .build-fuzz --product ColumnarFuzz -Xswiftc -sanitize=fuzzer,address
+if ProcessInfo.processInfo.environment["AIGQ_FUZZ"] == "1" {
+    targets.append(
+        .executableTarget(
+            name: "ColumnarFuzz",
+            dependencies: ["Columnar"],
+            path: "Tests/Fuzz/ColumnarFuzz",
+            swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
+        )
+    )
+}
+
+let package = Package(
+    name: "aigq",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "aigq", targets: ["aigq"]),
+        .library(name: "Columnar", targets: ["Columnar"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The Benchmarks module: `aigq bench …` (see spec/bench.md).
