@@ -1,0 +1,167 @@
+/// Rebuilds a ``ColumnArray`` from decoded pages: levels plus present values.
+///
+/// Slots are created for level entries with `def >= elementLevel` (every entry of a flat column);
+/// a slot holds a value when `def == maxDefinitionLevel` and is null otherwise. For lists, an entry
+/// with `rep == 0` starts a row, which is null when `def < listDefinedLevel`.
+struct ColumnAssembler {
+    let leaf: LeafColumn
+    private var store: DenseValues
+    private var validity: [Bool]?
+    private var slotCount = 0
+    private var rowStarts: [Int] = []
+    private var rowValidity: [Bool]?
+    private var rows = 0
+
+    init(leaf: LeafColumn) {
+        self.leaf = leaf
+        let empty: DenseValues =
+            switch leaf.physicalType {
+            case .boolean: .boolean([])
+            case .int32: .int32([])
+            case .int64, .int96: .int64([])
+            case .float: .float([])
+            case .double: .double([])
+            default: .byteArray(ByteArrayColumn())
+            }
+        store = empty
+    }
+
+    /// Rows assembled so far.
+    var rowCount: Int { leaf.maxRepetitionLevel > 0 ? rows : slotCount }
+
+    /// Appends one page: `entryCount` level entries (levels `nil` when the column has none) and the
+    /// page's present values.
+    mutating func append(definition: [UInt32]?, repetition: [UInt32]?, entryCount: Int, dense: DenseValues) throws {
+        let maxDef = UInt32(leaf.maxDefinitionLevel)
+        if leaf.maxRepetitionLevel > 0 {
+            guard let definition, let repetition else { throw ColumnarError.corrupt("a list column's page has no levels") }
+            try appendListStructure(definition: definition, repetition: repetition)
+        }
+        guard let definition, maxDef > 0, leaf.maxRepetitionLevel > 0 || dense.count != entryCount else {
+            // Every entry is a present value.
+            guard dense.count == entryCount else {
+                throw ColumnarError.corrupt("a page has \(entryCount) values but its values section decoded to \(dense.count)")
+            }
+            appendDense(dense)
+            if validity != nil { validity!.append(contentsOf: repeatElement(true, count: dense.count)) }
+            slotCount += dense.count
+            return
+        }
+        let elementLevel = UInt32(leaf.elementLevel)
+        var present = 0
+        for d in definition where d == maxDef { present += 1 }
+        guard present == dense.count else {
+            throw ColumnarError.corrupt("definition levels announce \(present) values but the values section decoded to \(dense.count)")
+        }
+        if present == definition.count {
+            appendDense(dense)
+            if validity != nil { validity!.append(contentsOf: repeatElement(true, count: present)) }
+            slotCount += present
+            return
+        }
+        // Scatter present values into slots with placeholders for nulls.
+        var slotValidity: [Bool] = []
+        slotValidity.reserveCapacity(definition.count)
+        for d in definition where d >= elementLevel { slotValidity.append(d == maxDef) }
+        scatter(dense, slotValidity)
+        if validity == nil { validity = Array(repeating: true, count: slotCount) }
+        validity!.append(contentsOf: slotValidity)
+        slotCount += slotValidity.count
+    }
+
+    private mutating func appendListStructure(definition: [UInt32], repetition: [UInt32]) throws {
+        guard definition.count == repetition.count else {
+            throw ColumnarError.corrupt("a page has \(repetition.count) repetition levels but \(definition.count) definition levels")
+        }
+        let listDefined = UInt32(leaf.listDefinedLevel)
+        let elementLevel = UInt32(leaf.elementLevel)
+        var slot = slotCount
+        for (d, r) in zip(definition, repetition) {
+            if r == 0 {
+                rowStarts.append(slot)
+                rows += 1
+                let valid = d >= listDefined
+                if !valid, rowValidity == nil { rowValidity = Array(repeating: true, count: rows - 1) }
+                rowValidity?.append(valid)
+            } else if rows == 0 {
+                throw ColumnarError.corrupt("the first level entry of a list column continues a row (repetition level \(r))")
+            }
+            if d >= elementLevel { slot += 1 }
+        }
+    }
+
+    private mutating func appendDense(_ dense: DenseValues) {
+        switch (store, dense) {
+        case (.boolean(var s), .boolean(let d)): store = .int32([]); s.append(contentsOf: d); store = .boolean(s)
+        case (.int32(var s), .int32(let d)): store = .boolean([]); s.append(contentsOf: d); store = .int32(s)
+        case (.int64(var s), .int64(let d)): store = .boolean([]); s.append(contentsOf: d); store = .int64(s)
+        case (.float(var s), .float(let d)): store = .boolean([]); s.append(contentsOf: d); store = .float(s)
+        case (.double(var s), .double(let d)): store = .boolean([]); s.append(contentsOf: d); store = .double(s)
+        case (.byteArray(var s), .byteArray(let d)):
+            store = .boolean([])
+            if s.count == 0 {
+                s = d
+            } else {
+                let base = s.bytes.count
+                s.bytes.append(contentsOf: d.bytes)
+                s.offsets.append(contentsOf: d.offsets.dropFirst().lazy.map { $0 + base })
+            }
+            store = .byteArray(s)
+        default:
+            preconditionFailure("decoded values do not match the column's storage")
+        }
+    }
+
+    private mutating func scatter(_ dense: DenseValues, _ slots: [Bool]) {
+        func spread<T>(_ d: [T], _ placeholder: T, _ s: inout [T]) {
+            var k = 0
+            s.reserveCapacity(s.count + slots.count)
+            for valid in slots {
+                if valid {
+                    s.append(d[k])
+                    k += 1
+                } else {
+                    s.append(placeholder)
+                }
+            }
+        }
+        switch (store, dense) {
+        case (.boolean(var s), .boolean(let d)): store = .int32([]); spread(d, false, &s); store = .boolean(s)
+        case (.int32(var s), .int32(let d)): store = .boolean([]); spread(d, 0, &s); store = .int32(s)
+        case (.int64(var s), .int64(let d)): store = .boolean([]); spread(d, 0, &s); store = .int64(s)
+        case (.float(var s), .float(let d)): store = .boolean([]); spread(d, 0, &s); store = .float(s)
+        case (.double(var s), .double(let d)): store = .boolean([]); spread(d, 0, &s); store = .double(s)
+        case (.byteArray(var s), .byteArray(let d)):
+            store = .boolean([])
+            s.reserve(values: slots.count, bytes: d.bytes.count)
+            var k = 0
+            for valid in slots {
+                if valid {
+                    s.append(d[k])
+                    k += 1
+                } else {
+                    s.appendEmpty()
+                }
+            }
+            store = .byteArray(s)
+        default:
+            preconditionFailure("decoded values do not match the column's storage")
+        }
+    }
+
+    /// The assembled column.
+    func finish() -> ColumnArray {
+        let values: ColumnValues =
+            switch store {
+            case .boolean(let v): .boolean(v)
+            case .int32(let v): .int32(v)
+            case .int64(let v): .int64(v)
+            case .float(let v): .float(v)
+            case .double(let v): .double(v)
+            case .byteArray(let v): .byteArray(v)
+            }
+        guard leaf.maxRepetitionLevel > 0 else { return ColumnArray(values: values, validity: validity) }
+        return ColumnArray(
+            values: values, validity: validity, list: ListLayout(offsets: rowStarts + [slotCount], validity: rowValidity))
+    }
+}
