@@ -23,16 +23,26 @@ public final class ParquetFileReader: @unchecked Sendable {
     /// The limits in force.
     public let limits: ReaderLimits
 
-    private let file: FileHandleIO
+    private let file: any RandomAccessSource
     private let fileSize: Int
     private let leaves: [(leaf: LeafColumn, leafIndex: Int)]
 
     /// Opens `path` and reads its footer.
-    public init(path: String, limits: ReaderLimits = ReaderLimits()) throws {
-        self.path = path
+    public convenience init(path: String, limits: ReaderLimits = ReaderLimits()) throws {
+        try self.init(source: try FileHandleIO.openForReading(path), limits: limits)
+    }
+
+    /// Reads a Parquet file held in memory (`name` is used in messages).
+    public convenience init(bytes: [UInt8], name: String = "<memory>", limits: ReaderLimits = ReaderLimits()) throws {
+        try self.init(source: MemorySource(bytes, name: name), limits: limits)
+    }
+
+    /// Opens a file from any source and reads its footer.
+    package init(source: any RandomAccessSource, limits: ReaderLimits) throws {
+        self.path = source.name
         self.limits = limits
+        self.file = source
         do {
-            file = try FileHandleIO.openForReading(path)
             fileSize = try file.size()
             guard fileSize >= 12 else {
                 throw ColumnarError.corrupt("the file has \(fileSize) bytes, too few for Parquet (at least 12); it is truncated or not Parquet")
