@@ -22,7 +22,7 @@ struct ColumnChunkWriter {
     }
 
     func encode(_ column: ColumnArray, rows: Range<Int>) throws -> EncodedColumnChunk {
-        let levels = ColumnLevels(column: column, rows: rows, leaf: leaf)
+        let levels = ColumnLevels.shred(column, rows: rows, leaf: leaf)
         let dense = DenseValues(column.values, levels: levels)
         let plan = try choosePlan(dense)
         let codec = try Codecs.make(options.compression)

@@ -19,19 +19,14 @@ struct ColumnLevels {
     var presentCount: Int { presentSlots?.count ?? slotRange.count }
 
     /// Shreds rows `rows` of `column` laid out as `leaf`.
-    init(column: ColumnArray, rows: Range<Int>, leaf: LeafColumn) {
+    static func shred(_ column: ColumnArray, rows: Range<Int>, leaf: LeafColumn) -> ColumnLevels {
         if let list = column.list {
-            self.init(listColumn: column, list: list, rows: rows, leaf: leaf)
-            return
+            return ColumnLevels(listColumn: column, list: list, rows: rows, leaf: leaf)
         }
-        repetition = []
-        rowEntryStart = []
-        entryCount = rows.count
-        slotRange = rows
         guard leaf.maxDefinitionLevel > 0, let validity = column.validity, validity[rows].contains(false) else {
-            definition = leaf.maxDefinitionLevel > 0 ? Array(repeating: 1, count: rows.count) : []
-            presentSlots = nil
-            return
+            return ColumnLevels(
+                definition: leaf.maxDefinitionLevel > 0 ? Array(repeating: 1, count: rows.count) : [], repetition: [],
+                entryCount: rows.count, rowEntryStart: [], presentSlots: nil, slotRange: rows)
         }
         var defs = [UInt32](repeating: 0, count: rows.count)
         var present: [Int] = []
@@ -40,8 +35,20 @@ struct ColumnLevels {
             defs[k] = 1
             present.append(slot)
         }
-        definition = defs
-        presentSlots = present
+        return ColumnLevels(
+            definition: defs, repetition: [], entryCount: rows.count, rowEntryStart: [], presentSlots: present, slotRange: rows)
+    }
+
+    private init(
+        definition: [UInt32], repetition: [UInt32], entryCount: Int, rowEntryStart: [Int], presentSlots: [Int]?,
+        slotRange: Range<Int>
+    ) {
+        self.definition = definition
+        self.repetition = repetition
+        self.entryCount = entryCount
+        self.rowEntryStart = rowEntryStart
+        self.presentSlots = presentSlots
+        self.slotRange = slotRange
     }
 
     private init(listColumn column: ColumnArray, list: ListLayout, rows: Range<Int>, leaf: LeafColumn) {

@@ -57,12 +57,13 @@ public final class ParquetFileReader: @unchecked Sendable {
                 throw ColumnarError.corrupt("footer: \(footerRange.count) bytes exceeds the limit of \(limits.maxFooterBytes)")
             }
             let footer = try file.read(at: footerRange.lowerBound, count: footerRange.count)
-            metadata = try withContext("footer") { try FileMetaData.decode(footer, range: 0..<footer.count) }
-            let mapping = try withContext("footer, schema") { try Schema.fromParquet(metadata.schema) }
+            let decoded = try FileMetaData.decode(footer, range: 0..<footer.count)
+            metadata = decoded
+            let mapping = try withContext("footer, schema") { try Schema.fromParquet(decoded.schema) }
             schema = mapping.schema
             leaves = mapping.leaves
             unsupportedColumns = mapping.unsupported
-            try Self.validate(metadata, leafCount: mapping.leafCount, fileSize: fileSize, limits: limits)
+            try Self.validate(decoded, leafCount: mapping.leafCount, fileSize: fileSize, limits: limits)
         } catch let error as ColumnarError {
             throw error.within(path)
         }

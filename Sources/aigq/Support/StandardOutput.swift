@@ -19,8 +19,15 @@ struct StandardOutput {
     /// Writes what is buffered.
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
-        fflush(stdout)
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(1, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }  // stdout closed (e.g. piped into `head`): stop quietly
+                offset += n
+            }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }
