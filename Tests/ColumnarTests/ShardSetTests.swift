@@ -71,7 +71,7 @@ import Testing
         let shard = try #require(try set.shards().first)
         let folder = (set.path(of: shard) as NSString).deletingLastPathComponent
         let leftover = folder + "/.part-00001.parquet.tmp-123-4"
-        FileManager.default.createFile(atPath: leftover, contents: Data("half".utf8))
+        _ = FileManager.default.createFile(atPath: leftover, contents: Data("half".utf8))
         #expect(try set.shards().count == 2)
         #expect(try set.removeTemporaryFiles() == [leftover])
         #expect(!FileManager.default.fileExists(atPath: leftover))

@@ -67,7 +67,7 @@ struct ColumnChunkWriter {
             let pageRows = pageStart..<min(rowCount, pageStart + rowsPerPage)
             let entries = levels.entryRange(rows: pageRows)
             var present = entries.count
-            if leaf.maxDefinitionLevel > 0, levels.presentSlots != nil {
+            if leaf.maxRepetitionLevel > 0 || (leaf.maxDefinitionLevel > 0 && levels.presentSlots != nil) {
                 present = levels.definition[entries].reduce(0) { $0 + ($1 == maxDef ? 1 : 0) }
             }
             pageBuffer.bytes.removeAll(keepingCapacity: true)

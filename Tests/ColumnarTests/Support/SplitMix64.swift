@@ -12,3 +12,16 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension SplitMix64 {
+    /// `count` random bytes.
+    mutating func bytes(_ count: Int) -> [UInt8] {
+        var result = [UInt8]()
+        result.reserveCapacity(count + 8)
+        while result.count < count {
+            withUnsafeBytes(of: next()) { result.append(contentsOf: $0) }
+        }
+        result.removeLast(result.count - count)
+        return result
+    }
+}
