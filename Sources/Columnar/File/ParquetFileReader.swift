@@ -148,6 +148,7 @@ public final class ParquetFileReader: @unchecked Sendable {
         var start = Int(meta.dataPageOffset)
         if let dict = meta.dictionaryPageOffset, dict > 0, dict < meta.dataPageOffset { start = Int(dict) }
         let length = Int(meta.totalCompressedSize)
+        if meta.numValues == 0 { return 0..<0 }  // nothing to read (pyarrow's 0-row chunks point at offset 0)
         guard start >= 4, length >= 0, length <= fileSize, start <= fileSize - FooterTail.size - length else {
             throw ColumnarError.corrupt(
                 "the column chunk claims bytes \(start)..<\(start &+ length) but the file has \(fileSize) bytes")
