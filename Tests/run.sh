@@ -38,6 +38,10 @@ if [ "$fuzz_seconds" -gt 0 ]; then
   bash Tests/Fuzz/run-fuzz.sh "$fuzz_seconds"
 fi
 
-# 5. Unit, interop and end-to-end tests (Swift Testing).
+# 5. The Python interop tools check themselves (pytest), then the Swift suites run.
+log "pytest Tests/Python"
+"$venv/bin/python" -m pytest -q -p no:cacheprovider Tests/Python
+
+# 6. Unit, interop and end-to-end tests (Swift Testing).
 log "swift test"
 swift test 2>&1
