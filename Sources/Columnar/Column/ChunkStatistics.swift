@@ -7,7 +7,7 @@ enum ChunkStatistics {
     static let maxByteArrayStatistic = 4096
 
     /// The PLAIN-encoded (min, max) of `values`, or nil when there is none (no values, all NaN).
-    static func minMax(_ values: DenseValues) -> (min: [UInt8], max: [UInt8])? {
+    static func minMax(_ values: ColumnValues) -> (min: [UInt8], max: [UInt8])? {
         switch values {
         case .boolean(let v):
             guard !v.isEmpty else { return nil }

@@ -5,7 +5,7 @@
 /// with `rep == 0` starts a row, which is null when `def < listDefinedLevel`.
 struct ColumnAssembler {
     let leaf: LeafColumn
-    private var store: DenseValues
+    private var store: ColumnValues
     private var validity: [Bool]?
     private var slotCount = 0
     private var rowStarts: [Int] = []
@@ -14,7 +14,7 @@ struct ColumnAssembler {
 
     init(leaf: LeafColumn) {
         self.leaf = leaf
-        let empty: DenseValues =
+        let empty: ColumnValues =
             switch leaf.physicalType {
             case .boolean: .boolean([])
             case .int32: .int32([])
@@ -31,7 +31,7 @@ struct ColumnAssembler {
 
     /// Appends one page: `entryCount` level entries (levels `nil` when the column has none) and the
     /// page's present values.
-    mutating func append(definition: [UInt32]?, repetition: [UInt32]?, entryCount: Int, dense: DenseValues) throws {
+    mutating func append(definition: [UInt32]?, repetition: [UInt32]?, entryCount: Int, dense: ColumnValues) throws {
         let maxDef = UInt32(leaf.maxDefinitionLevel)
         if leaf.maxRepetitionLevel > 0 {
             guard let definition, let repetition else { throw ColumnarError.corrupt("a list column's page has no levels") }
@@ -90,29 +90,15 @@ struct ColumnAssembler {
         }
     }
 
-    private mutating func appendDense(_ dense: DenseValues) {
-        switch (store, dense) {
-        case (.boolean(var s), .boolean(let d)): store = .int32([]); s.append(contentsOf: d); store = .boolean(s)
-        case (.int32(var s), .int32(let d)): store = .boolean([]); s.append(contentsOf: d); store = .int32(s)
-        case (.int64(var s), .int64(let d)): store = .boolean([]); s.append(contentsOf: d); store = .int64(s)
-        case (.float(var s), .float(let d)): store = .boolean([]); s.append(contentsOf: d); store = .float(s)
-        case (.double(var s), .double(let d)): store = .boolean([]); s.append(contentsOf: d); store = .double(s)
-        case (.byteArray(var s), .byteArray(let d)):
-            store = .boolean([])
-            if s.count == 0 {
-                s = d
-            } else {
-                let base = s.bytes.count
-                s.bytes.append(contentsOf: d.bytes)
-                s.offsets.append(contentsOf: d.offsets.dropFirst().lazy.map { $0 + base })
-            }
-            store = .byteArray(s)
-        default:
-            preconditionFailure("decoded values do not match the column's storage")
+    private mutating func appendDense(_ dense: ColumnValues) {
+        if store.count == 0 {
+            store = dense
+        } else {
+            store.append(dense)
         }
     }
 
-    private mutating func scatter(_ dense: DenseValues, _ slots: [Bool]) {
+    private mutating func scatter(_ dense: ColumnValues, _ slots: [Bool]) {
         func spread<T>(_ d: [T], _ placeholder: T, _ s: inout [T]) {
             var k = 0
             s.reserveCapacity(s.count + slots.count)
@@ -151,15 +137,7 @@ struct ColumnAssembler {
 
     /// The assembled column.
     func finish() -> ColumnArray {
-        let values: ColumnValues =
-            switch store {
-            case .boolean(let v): .boolean(v)
-            case .int32(let v): .int32(v)
-            case .int64(let v): .int64(v)
-            case .float(let v): .float(v)
-            case .double(let v): .double(v)
-            case .byteArray(let v): .byteArray(v)
-            }
+        let values = store
         guard leaf.maxRepetitionLevel > 0 else { return ColumnArray(values: values, validity: validity) }
         return ColumnArray(
             values: values, validity: validity, list: ListLayout(offsets: rowStarts + [slotCount], validity: rowValidity))

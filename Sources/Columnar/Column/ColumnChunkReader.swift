@@ -13,7 +13,7 @@ struct ColumnChunkReader {
         let codec = try Codecs.make(thriftCode: meta.codec.rawValue)
         let totalValues = Int(meta.numValues)
         var assembler = ColumnAssembler(leaf: leaf)
-        var dictionary: DenseValues?
+        var dictionary: ColumnValues?
         var reader = ByteReader(bytes)
         var valuesRead = 0
         while valuesRead < totalValues {

@@ -18,12 +18,12 @@ struct ColumnChunkWriter {
     private enum ValuePlan {
         case plain
         case delta
-        case dictionary(indices: [UInt32], dictionary: DenseValues, plainDictionary: [UInt8], bitWidth: Int)
+        case dictionary(indices: [UInt32], dictionary: ColumnValues, plainDictionary: [UInt8], bitWidth: Int)
     }
 
     func encode(_ column: ColumnArray, rows: Range<Int>) throws -> EncodedColumnChunk {
         let levels = ColumnLevels.shred(column, rows: rows, leaf: leaf)
-        let dense = DenseValues(column.values, levels: levels)
+        let dense = ColumnValues(presentIn: column.values, levels: levels)
         let plan = try choosePlan(dense)
         let codec = try Codecs.make(options.compression)
         var chunk = ByteWriter(capacity: 1 << 16)
@@ -125,7 +125,7 @@ struct ColumnChunkWriter {
 
     // MARK: - Encoding choice
 
-    private func choosePlan(_ dense: DenseValues) throws -> ValuePlan {
+    private func choosePlan(_ dense: ColumnValues) throws -> ValuePlan {
         let requested = options.columnEncodings[leaf.field.name] ?? .auto
         let leafType = leaf.field.type.leafType
         switch requested {
@@ -155,7 +155,7 @@ struct ColumnChunkWriter {
         }
     }
 
-    private func isNonDecreasing(_ dense: DenseValues) -> Bool {
+    private func isNonDecreasing(_ dense: ColumnValues) -> Bool {
         func check<T: Comparable>(_ v: [T]) -> Bool {
             guard v.count >= 2 else { return false }
             return v.withUnsafeBufferPointer { p in
@@ -170,47 +170,37 @@ struct ColumnChunkWriter {
         }
     }
 
-    private func tryDictionary(_ dense: DenseValues) -> ValuePlan? {
+    private func tryDictionary(_ dense: ColumnValues) -> ValuePlan? {
         let limit = options.dictionaryLimitBytes
-        var indices: [UInt32]?
-        var dictionary: DenseValues
-        var plain = ByteWriter()
-        switch dense {
-        case .boolean:
-            return nil
-        case .int32(let v):
-            var e = DictionaryEncoder<Int32>(limitBytes: limit)
-            indices = v.withUnsafeBufferPointer { e.encode($0) }
-            dictionary = .int32(e.dictionary)
-            e.dictionary.withUnsafeBufferPointer { PlainEncoding.encode($0, into: &plain) }
-        case .int64(let v):
-            var e = DictionaryEncoder<Int64>(limitBytes: limit)
-            indices = v.withUnsafeBufferPointer { e.encode($0) }
-            dictionary = .int64(e.dictionary)
-            e.dictionary.withUnsafeBufferPointer { PlainEncoding.encode($0, into: &plain) }
-        case .float(let v):
-            var e = DictionaryEncoder<Float>(limitBytes: limit)
-            indices = v.withUnsafeBufferPointer { e.encode($0) }
-            dictionary = .float(e.dictionary)
-            e.dictionary.withUnsafeBufferPointer { PlainEncoding.encode($0, into: &plain) }
-        case .double(let v):
-            var e = DictionaryEncoder<Double>(limitBytes: limit)
-            indices = v.withUnsafeBufferPointer { e.encode($0) }
-            dictionary = .double(e.dictionary)
-            e.dictionary.withUnsafeBufferPointer { PlainEncoding.encode($0, into: &plain) }
-        case .byteArray(let v):
-            var e = ByteArrayDictionaryEncoder(limitBytes: limit)
-            indices = e.encode(v)
-            dictionary = .byteArray(e.dictionary)
-            PlainEncoding.encode(e.dictionary, into: &plain)
+        func fixed<T: PlainFixedWidth>(_ values: [T], _ wrap: ([T]) -> ColumnValues) -> (indices: [UInt32]?, ColumnValues, [UInt8]) {
+            var encoder = DictionaryEncoder<T>(limitBytes: limit)
+            let indices = values.withUnsafeBufferPointer { encoder.encode($0) }
+            var plain = ByteWriter()
+            encoder.dictionary.withUnsafeBufferPointer { PlainEncoding.encode($0, into: &plain) }
+            return (indices, wrap(encoder.dictionary), plain.bytes)
         }
-        guard let indices else { return nil }
+        let attempt: (indices: [UInt32]?, ColumnValues, [UInt8])
+        switch dense {
+        case .boolean: return nil
+        case .int32(let v): attempt = fixed(v, ColumnValues.int32)
+        case .int64(let v): attempt = fixed(v, ColumnValues.int64)
+        case .float(let v): attempt = fixed(v, ColumnValues.float)
+        case .double(let v): attempt = fixed(v, ColumnValues.double)
+        case .byteArray(let v):
+            var encoder = ByteArrayDictionaryEncoder(limitBytes: limit)
+            let indices = encoder.encode(v)
+            var plain = ByteWriter()
+            PlainEncoding.encode(encoder.dictionary, into: &plain)
+            attempt = (indices, .byteArray(encoder.dictionary), plain.bytes)
+        }
+        guard let indices = attempt.indices else { return nil }
+        let dictionary = attempt.1
         let bitWidth = max(1, RLEHybrid.bitWidth(for: UInt32(max(0, dictionary.count - 1))))
-        return .dictionary(indices: indices, dictionary: dictionary, plainDictionary: plain.bytes, bitWidth: bitWidth)
+        return .dictionary(indices: indices, dictionary: dictionary, plainDictionary: attempt.2, bitWidth: bitWidth)
     }
 
     /// Rows per data page so that a page holds about `pageBytes` uncompressed, at most `pageRows` rows.
-    private func pageRowCount(plan: ValuePlan, dense: DenseValues, levels: ColumnLevels, rows: Int) -> Int {
+    private func pageRowCount(plan: ValuePlan, dense: ColumnValues, levels: ColumnLevels, rows: Int) -> Int {
         guard rows > 0 else { return 1 }
         var valueBytes: Double
         switch (plan, dense) {
@@ -241,7 +231,7 @@ struct ColumnChunkWriter {
         page.patchLittleEndian(UInt32(page.count - lengthAt - 4), at: lengthAt)
     }
 
-    private func encodeValues(_ plan: ValuePlan, _ dense: DenseValues, _ range: Range<Int>, into page: inout ByteWriter) throws {
+    private func encodeValues(_ plan: ValuePlan, _ dense: ColumnValues, _ range: Range<Int>, into page: inout ByteWriter) throws {
         switch plan {
         case .dictionary(let indices, _, _, let bitWidth):
             page.append(UInt8(bitWidth))

@@ -2,8 +2,8 @@
 enum ValueDecoder {
     /// Decodes `count` values of `leaf` encoded as `encoding` from `reader`.
     static func decode(
-        _ encoding: Encoding, from reader: inout ByteReader, count: Int, leaf: LeafColumn, dictionary: DenseValues?
-    ) throws -> DenseValues {
+        _ encoding: Encoding, from reader: inout ByteReader, count: Int, leaf: LeafColumn, dictionary: ColumnValues?
+    ) throws -> ColumnValues {
         switch encoding {
         case .plain:
             return try plain(from: &reader, count: count, leaf: leaf)
@@ -57,7 +57,7 @@ enum ValueDecoder {
     }
 
     /// Decodes a PLAIN dictionary page of `count` values.
-    static func plain(from reader: inout ByteReader, count: Int, leaf: LeafColumn) throws -> DenseValues {
+    static func plain(from reader: inout ByteReader, count: Int, leaf: LeafColumn) throws -> ColumnValues {
         switch leaf.physicalType {
         case .boolean:
             var out: [Bool] = []
@@ -122,7 +122,7 @@ enum ValueDecoder {
         }
     }
 
-    private static func dictionaryIndices(from reader: inout ByteReader, count: Int, dictionary: DenseValues) throws -> DenseValues {
+    private static func dictionaryIndices(from reader: inout ByteReader, count: Int, dictionary: ColumnValues) throws -> ColumnValues {
         guard count > 0 else { return dictionary.emptyLike() }
         let bitWidth = Int(try reader.readUInt8())
         guard bitWidth <= 32 else { throw ColumnarError.corrupt("dictionary index bit width is \(bitWidth); it must be at most 32") }
@@ -135,9 +135,9 @@ enum ValueDecoder {
     }
 }
 
-extension DenseValues {
+extension ColumnValues {
     /// Empty values of the same kind.
-    func emptyLike() -> DenseValues {
+    func emptyLike() -> ColumnValues {
         switch self {
         case .boolean: .boolean([])
         case .int32: .int32([])
@@ -149,7 +149,7 @@ extension DenseValues {
     }
 
     /// The values at `indices` (all already checked to be in range).
-    func gather(_ indices: [UInt32]) -> DenseValues {
+    func gather(_ indices: [UInt32]) -> ColumnValues {
         func pick<T>(_ dict: [T]) -> [T] {
             dict.withUnsafeBufferPointer { d in
                 indices.withUnsafeBufferPointer { idx in

@@ -1,14 +1,8 @@
-/// The present (non-null) values of a run of rows, contiguous: what data pages hold.
-enum DenseValues {
-    case boolean([Bool])
-    case int32([Int32])
-    case int64([Int64])
-    case float([Float])
-    case double([Double])
-    case byteArray(ByteArrayColumn)
-
-    /// Gathers the present slots of `values` described by `levels`.
-    init(_ values: ColumnValues, levels: ColumnLevels) {
+/// Gathering the present (non-null) values of a run of rows into contiguous storage: what data
+/// pages hold. Dense values use ``ColumnValues`` with one slot per present value.
+extension ColumnValues {
+    /// The present slots of `self` described by `levels`, contiguous.
+    init(presentIn values: ColumnValues, levels: ColumnLevels) {
         switch values {
         case .boolean(let v): self = .boolean(Self.gather(v, levels))
         case .int32(let v): self = .int32(Self.gather(v, levels))
@@ -16,17 +10,6 @@ enum DenseValues {
         case .float(let v): self = .float(Self.gather(v, levels))
         case .double(let v): self = .double(Self.gather(v, levels))
         case .byteArray(let v): self = .byteArray(Self.gather(v, levels))
-        }
-    }
-
-    var count: Int {
-        switch self {
-        case .boolean(let v): v.count
-        case .int32(let v): v.count
-        case .int64(let v): v.count
-        case .float(let v): v.count
-        case .double(let v): v.count
-        case .byteArray(let v): v.count
         }
     }
 
