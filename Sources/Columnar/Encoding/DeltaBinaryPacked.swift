@@ -146,6 +146,9 @@ package enum DeltaBinaryPacked {
         }
         guard header.totalCount > 0 else { return }
         let start = out.count
+        // The caller vouches for `count`; without it, trust the header only as far as the bytes
+        // could plausibly hold (output still grows as values actually decode).
+        out.reserveAdditional(count != nil ? header.totalCount : min(header.totalCount, 1 + reader.remaining * 8))
         var last = UInt64(bitPattern: header.firstValue)
         out.append(T(truncatingIfNeeded: last))
         var left = header.totalCount - 1
