@@ -1,1 +1,0 @@
-// The Benchmarks module: `aigq bench …` (see spec/bench.md).

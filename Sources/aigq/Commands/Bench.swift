@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `aigq bench …`: our work beside the peers', measured in the same run (spec/bench.md).
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmark aigq against its peers on the same data, in the same run.",
+        subcommands: [BenchParquet.self, BenchParquetWorker.self]
+    )
+}
