@@ -12,7 +12,8 @@ struct ColumnAssembler {
     private var rowValidity: [Bool]?
     private var rows = 0
 
-    init(leaf: LeafColumn) {
+    /// An assembler for `leaf` that expects about `expectedSlots` slots (reserved up front).
+    init(leaf: LeafColumn, expectedSlots: Int = 0) {
         self.leaf = leaf
         let empty: ColumnValues =
             switch leaf.physicalType {
@@ -24,6 +25,7 @@ struct ColumnAssembler {
             default: .byteArray(ByteArrayColumn())
             }
         store = empty
+        if expectedSlots > 0 { store.reserveSlots(expectedSlots) }
     }
 
     /// Rows assembled so far.
@@ -99,40 +101,7 @@ struct ColumnAssembler {
     }
 
     private mutating func scatter(_ dense: ColumnValues, _ slots: [Bool]) {
-        func spread<T>(_ d: [T], _ placeholder: T, _ s: inout [T]) {
-            var k = 0
-            s.reserveCapacity(s.count + slots.count)
-            for valid in slots {
-                if valid {
-                    s.append(d[k])
-                    k += 1
-                } else {
-                    s.append(placeholder)
-                }
-            }
-        }
-        switch (store, dense) {
-        case (.boolean(var s), .boolean(let d)): store = .int32([]); spread(d, false, &s); store = .boolean(s)
-        case (.int32(var s), .int32(let d)): store = .boolean([]); spread(d, 0, &s); store = .int32(s)
-        case (.int64(var s), .int64(let d)): store = .boolean([]); spread(d, 0, &s); store = .int64(s)
-        case (.float(var s), .float(let d)): store = .boolean([]); spread(d, 0, &s); store = .float(s)
-        case (.double(var s), .double(let d)): store = .boolean([]); spread(d, 0, &s); store = .double(s)
-        case (.byteArray(var s), .byteArray(let d)):
-            store = .boolean([])
-            s.reserve(values: slots.count, bytes: d.bytes.count)
-            var k = 0
-            for valid in slots {
-                if valid {
-                    s.append(d[k])
-                    k += 1
-                } else {
-                    s.appendEmpty()
-                }
-            }
-            store = .byteArray(s)
-        default:
-            preconditionFailure("decoded values do not match the column's storage")
-        }
+        store.appendScattered(dense, slots: slots)
     }
 
     /// The assembled column.

@@ -12,7 +12,7 @@ struct ColumnChunkReader {
     func read(_ bytes: [UInt8], fileOffset: Int, expectedRows: Int) throws -> ColumnArray {
         let codec = try Codecs.make(thriftCode: meta.codec.rawValue)
         let totalValues = Int(meta.numValues)
-        var assembler = ColumnAssembler(leaf: leaf)
+        var assembler = ColumnAssembler(leaf: leaf, expectedSlots: min(totalValues, limits.maxValuesPerColumnChunk))
         var dictionary: ColumnValues?
         var reader = ByteReader(bytes)
         var valuesRead = 0

@@ -36,24 +36,3 @@ extension ColumnArray {
         return ColumnArray(values: values, validity: validity, list: list)
     }
 }
-
-extension ColumnValues {
-    /// Appends `other`, which must be the same kind.
-    public mutating func append(_ other: ColumnValues) {
-        switch (self, other) {
-        case (.boolean(var a), .boolean(let b)): self = .int32([]); a.append(contentsOf: b); self = .boolean(a)
-        case (.int32(var a), .int32(let b)): self = .boolean([]); a.append(contentsOf: b); self = .int32(a)
-        case (.int64(var a), .int64(let b)): self = .boolean([]); a.append(contentsOf: b); self = .int64(a)
-        case (.float(var a), .float(let b)): self = .boolean([]); a.append(contentsOf: b); self = .float(a)
-        case (.double(var a), .double(let b)): self = .boolean([]); a.append(contentsOf: b); self = .double(a)
-        case (.byteArray(var a), .byteArray(let b)):
-            self = .boolean([])
-            let base = a.bytes.count
-            a.bytes.append(contentsOf: b.bytes)
-            a.offsets.append(contentsOf: b.offsets.dropFirst().map { $0 + base })
-            self = .byteArray(a)
-        default:
-            preconditionFailure("cannot append \(other.kindName) to \(kindName)")
-        }
-    }
-}

@@ -10,10 +10,10 @@
 /// ```
 package enum ByteStreamSplit {
     /// Appends `values` split into byte streams.
-    @_specialize(exported: true, where T == Int32)
-    @_specialize(exported: true, where T == Int64)
-    @_specialize(exported: true, where T == Float)
-    @_specialize(exported: true, where T == Double)
+    @_specialize(where T == Int32)
+    @_specialize(where T == Int64)
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     package static func encode<T: PlainFixedWidth>(_ values: UnsafeBufferPointer<T>, into writer: inout ByteWriter) {
         let size = MemoryLayout<T>.size
         let n = values.count
@@ -28,10 +28,10 @@ package enum ByteStreamSplit {
     }
 
     /// Decodes `count` values; the reader's remaining bytes must be exactly `count` values' worth.
-    @_specialize(exported: true, where T == Int32)
-    @_specialize(exported: true, where T == Int64)
-    @_specialize(exported: true, where T == Float)
-    @_specialize(exported: true, where T == Double)
+    @_specialize(where T == Int32)
+    @_specialize(where T == Int64)
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     package static func decode<T: PlainFixedWidth>(
         from reader: inout ByteReader, count: Int, appendingTo out: inout [T]
     ) throws {

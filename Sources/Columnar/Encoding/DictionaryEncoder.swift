@@ -18,10 +18,10 @@ package struct DictionaryEncoder<T: PlainFixedWidth> {
     private var gaveUp = false
 
     /// An encoder that gives up once the dictionary's PLAIN size would exceed `limitBytes`.
-    @_specialize(exported: true, where T == Int32)
-    @_specialize(exported: true, where T == Int64)
-    @_specialize(exported: true, where T == Float)
-    @_specialize(exported: true, where T == Double)
+    @_specialize(where T == Int32)
+    @_specialize(where T == Int64)
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     package init(limitBytes: Int) {
         self.limitBytes = limitBytes
         slots = Array(repeating: Slot(key: 0, index: 0), count: 1024)
@@ -34,10 +34,10 @@ package struct DictionaryEncoder<T: PlainFixedWidth> {
     /// Maps `input` to dictionary indices, adding new values; `nil` once the dictionary is over
     /// the limit (then this and every later call return `nil`, and the dictionary keeps only the
     /// entries earlier pages used). Indices continue across calls.
-    @_specialize(exported: true, where T == Int32)
-    @_specialize(exported: true, where T == Int64)
-    @_specialize(exported: true, where T == Float)
-    @_specialize(exported: true, where T == Double)
+    @_specialize(where T == Int32)
+    @_specialize(where T == Int64)
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     package mutating func encode(_ input: UnsafeBufferPointer<T>) -> [UInt32]? {
         guard !gaveUp else { return nil }
         let n = input.count

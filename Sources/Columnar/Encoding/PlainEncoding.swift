@@ -17,10 +17,10 @@ package enum PlainEncoding {
     // MARK: Encoding
 
     /// Appends `values` as little-endian bytes.
-    @_specialize(exported: true, where T == Int32)
-    @_specialize(exported: true, where T == Int64)
-    @_specialize(exported: true, where T == Float)
-    @_specialize(exported: true, where T == Double)
+    @_specialize(where T == Int32)
+    @_specialize(where T == Int64)
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     package static func encode<T: PlainFixedWidth>(_ values: UnsafeBufferPointer<T>, into writer: inout ByteWriter) {
         writer.append(raw: UnsafeRawBufferPointer(values))
     }
@@ -66,10 +66,10 @@ package enum PlainEncoding {
     // MARK: Decoding
 
     /// Decodes `count` little-endian values, appending them to `out`.
-    @_specialize(exported: true, where T == Int32)
-    @_specialize(exported: true, where T == Int64)
-    @_specialize(exported: true, where T == Float)
-    @_specialize(exported: true, where T == Double)
+    @_specialize(where T == Int32)
+    @_specialize(where T == Int64)
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     package static func decode<T: PlainFixedWidth>(
         from reader: inout ByteReader, count: Int, appendingTo out: inout [T]
     ) throws {
