@@ -51,8 +51,9 @@ public enum ParquetWorker {
             let reader = try ParquetFileReader(path: input)
             var rows = 0
             var slots = 0
-            for group in 0..<reader.rowGroupCount {
-                let batch = try reader.readRowGroup(group, threads: threads)
+            // Like the peers, keep the whole table in memory; decode (row group, column) tasks as one pool.
+            let batches = try reader.readRowGroups(Array(0..<reader.rowGroupCount), threads: threads)
+            for batch in batches {
                 rows += batch.rowCount
                 for column in batch.columns { slots += column.values.count + (column.validity?.count ?? 0) }
             }

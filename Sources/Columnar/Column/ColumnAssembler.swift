@@ -5,6 +5,7 @@
 /// with `rep == 0` starts a row, which is null when `def < listDefinedLevel`.
 struct ColumnAssembler {
     let leaf: LeafColumn
+    private let expectedSlots: Int
     private var store: ColumnValues
     private var validity: [Bool]?
     private var slotCount = 0
@@ -15,6 +16,7 @@ struct ColumnAssembler {
     /// An assembler for `leaf` that expects about `expectedSlots` slots (reserved up front).
     init(leaf: LeafColumn, expectedSlots: Int = 0) {
         self.leaf = leaf
+        self.expectedSlots = expectedSlots
         let empty: ColumnValues =
             switch leaf.physicalType {
             case .boolean: .boolean([])
@@ -32,46 +34,57 @@ struct ColumnAssembler {
     var rowCount: Int { leaf.maxRepetitionLevel > 0 ? rows : slotCount }
 
     /// Appends one page: `entryCount` level entries (levels `nil` when the column has none) and the
-    /// page's present values.
-    mutating func append(definition: [UInt32]?, repetition: [UInt32]?, entryCount: Int, dense: ColumnValues) throws {
-        let maxDef = UInt32(leaf.maxDefinitionLevel)
+    /// page's present values (exactly the entries whose definition level is the maximum).
+    mutating func append(definition: [UInt32]?, repetition: [UInt32]?, entryCount: Int, values: PageValues) throws {
+        var pageSlots = entryCount
         if leaf.maxRepetitionLevel > 0 {
             guard let definition, let repetition else { throw ColumnarError.corrupt("a list column's page has no levels") }
-            try appendListStructure(definition: definition, repetition: repetition)
+            pageSlots = try appendListStructure(definition: definition, repetition: repetition)
         }
-        guard let definition, maxDef > 0, leaf.maxRepetitionLevel > 0 || dense.count != entryCount else {
-            // Every entry is a present value.
-            guard dense.count == entryCount else {
-                throw ColumnarError.corrupt("a page has \(entryCount) values but its values section decoded to \(dense.count)")
+        guard values.count != pageSlots, let definition else {
+            // Every slot holds a value.
+            guard values.count == pageSlots else {
+                throw ColumnarError.corrupt("a page has \(pageSlots) values but its values section decoded to \(values.count)")
             }
-            appendDense(dense)
-            if validity != nil { validity!.append(contentsOf: repeatElement(true, count: dense.count)) }
-            slotCount += dense.count
+            switch values {
+            case .dense(let dense): store.append(dense)
+            case .indexed(let indices, let dictionary): store.appendGathered(dictionary, indices: indices, slots: nil)
+            }
+            if validity != nil { validity!.append(contentsOf: repeatElement(true, count: pageSlots)) }
+            slotCount += pageSlots
             return
         }
+        // Some slots are null: record which, then scatter the present values around them.
+        if validity == nil {
+            validity = []
+            validity!.reserveCapacity(max(slotCount + pageSlots, expectedSlots))
+            validity!.append(contentsOf: repeatElement(true, count: slotCount))
+        }
+        let start = validity!.count
+        let maxDef = UInt32(leaf.maxDefinitionLevel)
         let elementLevel = UInt32(leaf.elementLevel)
-        var present = 0
-        for d in definition where d == maxDef { present += 1 }
-        guard present == dense.count else {
-            throw ColumnarError.corrupt("definition levels announce \(present) values but the values section decoded to \(dense.count)")
+        if leaf.maxRepetitionLevel == 0 {
+            validity!.append(contentsOf: repeatElement(false, count: definition.count))
+            validity!.withUnsafeMutableBufferPointer { v in
+                definition.withUnsafeBufferPointer { d in
+                    for i in 0..<d.count { v[start + i] = d[i] == maxDef }
+                }
+            }
+        } else {
+            for d in definition where d >= elementLevel { validity!.append(d == maxDef) }
         }
-        if present == definition.count {
-            appendDense(dense)
-            if validity != nil { validity!.append(contentsOf: repeatElement(true, count: present)) }
-            slotCount += present
-            return
+        validity!.withUnsafeBufferPointer { v in
+            let slots = UnsafeBufferPointer(rebasing: v[start...])
+            switch values {
+            case .dense(let dense): store.appendScattered(dense, slots: slots)
+            case .indexed(let indices, let dictionary): store.appendGathered(dictionary, indices: indices, slots: slots)
+            }
         }
-        // Scatter present values into slots with placeholders for nulls.
-        var slotValidity: [Bool] = []
-        slotValidity.reserveCapacity(definition.count)
-        for d in definition where d >= elementLevel { slotValidity.append(d == maxDef) }
-        scatter(dense, slotValidity)
-        if validity == nil { validity = Array(repeating: true, count: slotCount) }
-        validity!.append(contentsOf: slotValidity)
-        slotCount += slotValidity.count
+        slotCount += pageSlots
     }
 
-    private mutating func appendListStructure(definition: [UInt32], repetition: [UInt32]) throws {
+    /// Records rows and list validity; returns the number of element slots the page holds.
+    private mutating func appendListStructure(definition: [UInt32], repetition: [UInt32]) throws -> Int {
         guard definition.count == repetition.count else {
             throw ColumnarError.corrupt("a page has \(repetition.count) repetition levels but \(definition.count) definition levels")
         }
@@ -90,18 +103,7 @@ struct ColumnAssembler {
             }
             if d >= elementLevel { slot += 1 }
         }
-    }
-
-    private mutating func appendDense(_ dense: ColumnValues) {
-        if store.count == 0 {
-            store = dense
-        } else {
-            store.append(dense)
-        }
-    }
-
-    private mutating func scatter(_ dense: ColumnValues, _ slots: [Bool]) {
-        store.appendScattered(dense, slots: slots)
+        return slot - slotCount
     }
 
     /// The assembled column.

@@ -50,10 +50,10 @@ struct ColumnChunkReader {
                     let defs = leaf.maxDefinitionLevel > 0
                         ? try levelsV1(&page, dph.definitionLevelEncoding, maxLevel: leaf.maxDefinitionLevel, count: n, what: "definition") : nil
                     let present = presentCount(defs, n)
-                    let dense = try withContext("values (\(dph.encoding))") {
+                    let values = try withContext("values (\(dph.encoding))") {
                         try ValueDecoder.decode(dph.encoding, from: &page, count: present, leaf: leaf, dictionary: dictionary)
                     }
-                    try assembler.append(definition: defs, repetition: reps, entryCount: n, dense: dense)
+                    try assembler.append(definition: defs, repetition: reps, entryCount: n, values: values)
                     valuesRead += n
                 case .dataPageV2:
                     guard let dph = header.dataPageHeaderV2 else { throw ColumnarError.corrupt("a v2 data page has no data_page_header_v2") }
@@ -84,10 +84,10 @@ struct ColumnChunkReader {
                         ? ByteReader(try decompress(bytes, valuesBody, valuesSize, codec))
                         : ByteReader(bytes, range: valuesBody)
                     let present = presentCount(defs, n)
-                    let dense = try withContext("values (\(dph.encoding))") {
+                    let values = try withContext("values (\(dph.encoding))") {
                         try ValueDecoder.decode(dph.encoding, from: &page, count: present, leaf: leaf, dictionary: dictionary)
                     }
-                    try assembler.append(definition: defs, repetition: reps, entryCount: n, dense: dense)
+                    try assembler.append(definition: defs, repetition: reps, entryCount: n, values: values)
                     valuesRead += n
                 default:
                     break  // index pages and unknown page types are skipped

@@ -3,15 +3,21 @@ enum ValueDecoder {
     /// Decodes `count` values of `leaf` encoded as `encoding` from `reader`.
     static func decode(
         _ encoding: Encoding, from reader: inout ByteReader, count: Int, leaf: LeafColumn, dictionary: ColumnValues?
-    ) throws -> ColumnValues {
-        switch encoding {
-        case .plain:
-            return try plain(from: &reader, count: count, leaf: leaf)
-        case .plainDictionary, .rleDictionary:
+    ) throws -> PageValues {
+        if encoding == .plainDictionary || encoding == .rleDictionary {
             guard let dictionary else {
                 throw ColumnarError.corrupt("a data page uses \(encoding) but the column chunk has no dictionary page")
             }
             return try dictionaryIndices(from: &reader, count: count, dictionary: dictionary)
+        }
+        return .dense(try decodeDense(encoding, from: &reader, count: count, leaf: leaf))
+    }
+
+    /// Decodes values stored without a dictionary.
+    private static func decodeDense(_ encoding: Encoding, from reader: inout ByteReader, count: Int, leaf: LeafColumn) throws -> ColumnValues {
+        switch encoding {
+        case .plain:
+            return try plain(from: &reader, count: count, leaf: leaf)
         case .deltaBinaryPacked:
             switch leaf.physicalType {
             case .int32:
@@ -122,8 +128,8 @@ enum ValueDecoder {
         }
     }
 
-    private static func dictionaryIndices(from reader: inout ByteReader, count: Int, dictionary: ColumnValues) throws -> ColumnValues {
-        guard count > 0 else { return dictionary.emptyLike() }
+    private static func dictionaryIndices(from reader: inout ByteReader, count: Int, dictionary: ColumnValues) throws -> PageValues {
+        guard count > 0 else { return .indexed(indices: [], dictionary: dictionary) }
         let bitWidth = Int(try reader.readUInt8())
         guard bitWidth <= 32 else { throw ColumnarError.corrupt("dictionary index bit width is \(bitWidth); it must be at most 32") }
         let indices = try decodeIndices(from: &reader, bitWidth: bitWidth, count: count)
@@ -131,60 +137,6 @@ enum ValueDecoder {
         guard Int(maxIndex) < dictionary.count else {
             throw ColumnarError.corrupt("dictionary index \(maxIndex) is out of range; the dictionary has \(dictionary.count) entries")
         }
-        return dictionary.gather(indices)
-    }
-}
-
-extension ColumnValues {
-    /// Empty values of the same kind.
-    func emptyLike() -> ColumnValues {
-        switch self {
-        case .boolean: .boolean([])
-        case .int32: .int32([])
-        case .int64: .int64([])
-        case .float: .float([])
-        case .double: .double([])
-        case .byteArray: .byteArray(ByteArrayColumn())
-        }
-    }
-
-    /// The values at `indices` (all already checked to be in range).
-    func gather(_ indices: [UInt32]) -> ColumnValues {
-        func pick<T>(_ dict: [T]) -> [T] {
-            dict.withUnsafeBufferPointer { d in
-                indices.withUnsafeBufferPointer { idx in
-                    [T](unsafeUninitializedCapacity: idx.count) { out, n in
-                        for k in 0..<idx.count { (out.baseAddress! + k).initialize(to: d[Int(idx[k])]) }
-                        n = idx.count
-                    }
-                }
-            }
-        }
-        switch self {
-        case .boolean(let d): return .boolean(pick(d))
-        case .int32(let d): return .int32(pick(d))
-        case .int64(let d): return .int64(pick(d))
-        case .float(let d): return .float(pick(d))
-        case .double(let d): return .double(pick(d))
-        case .byteArray(let d):
-            var total = 0
-            for i in indices { total += d.length(at: Int(i)) }
-            var offsets = [Int](repeating: 0, count: indices.count + 1)
-            let bytes = [UInt8](unsafeUninitializedCapacity: total) { out, n in
-                d.bytes.withUnsafeBufferPointer { src in
-                    d.offsets.withUnsafeBufferPointer { so in
-                        var pos = 0
-                        for (k, i) in indices.enumerated() {
-                            let lo = so[Int(i)], len = so[Int(i) + 1] - lo
-                            if len > 0 { (out.baseAddress! + pos).update(from: src.baseAddress! + lo, count: len) }
-                            pos += len
-                            offsets[k + 1] = pos
-                        }
-                    }
-                }
-                n = total
-            }
-            return .byteArray(ByteArrayColumn(offsets: offsets, bytes: bytes))
-        }
+        return .indexed(indices: indices, dictionary: dictionary)
     }
 }

@@ -41,17 +41,19 @@ extension ColumnValues {
     }
 
     /// Appends one slot per entry of `slots`: the next value of `dense` where the entry is `true`,
-    /// a placeholder (zero, `false`, empty) where it is `false`.
-    mutating func appendScattered(_ dense: ColumnValues, slots: [Bool]) {
+    /// a placeholder (zero, `false`, empty) where it is `false`. `dense` holds exactly as many
+    /// values as `slots` has `true` entries.
+    mutating func appendScattered(_ dense: ColumnValues, slots: UnsafeBufferPointer<Bool>) {
         func spread<T>(_ d: [T], _ placeholder: T, into s: inout [T]) {
-            d.withUnsafeBufferPointer { d in
-                var k = 0
-                for valid in slots {
-                    if valid {
-                        s.append(d[k])
+            let start = s.count
+            s.append(contentsOf: repeatElement(placeholder, count: slots.count))
+            s.withUnsafeMutableBufferPointer { out in
+                d.withUnsafeBufferPointer { d in
+                    guard let dst = out.baseAddress, let src = d.baseAddress else { return }
+                    var k = 0
+                    for i in 0..<slots.count where slots[i] {
+                        dst[start + i] = src[k]
                         k += 1
-                    } else {
-                        s.append(placeholder)
                     }
                 }
             }
@@ -85,12 +87,18 @@ extension ColumnValues {
         case .byteArray(var a):
             guard case .byteArray(let b) = dense else { mismatch(dense) }
             self = .boolean([])
+            let base = a.bytes.count
             a.bytes.append(contentsOf: b.bytes)
-            let base = a.offsets[a.offsets.count - 1]
-            var k = 0
-            for valid in slots {
-                if valid { k += 1 }
-                a.offsets.append(base + b.offsets[k])
+            let start = a.offsets.count
+            a.offsets.append(contentsOf: repeatElement(0, count: slots.count))
+            a.offsets.withUnsafeMutableBufferPointer { out in
+                b.offsets.withUnsafeBufferPointer { src in
+                    var k = 0
+                    for i in 0..<slots.count {
+                        if slots[i] { k += 1 }
+                        out[start + i] = base + src[k]
+                    }
+                }
             }
             self = .byteArray(a)
         }
@@ -109,7 +117,7 @@ extension ColumnValues {
         }
     }
 
-    private func mismatch(_ other: ColumnValues) -> Never {
+    func mismatch(_ other: ColumnValues) -> Never {
         preconditionFailure("cannot append \(other.kindName) to \(kindName)")
     }
 }

@@ -85,29 +85,46 @@ public final class ParquetFileReader: @unchecked Sendable {
     /// Reads row group `index`, all columns or those named in `columns` (in that order), decoding
     /// columns on up to `threads` threads.
     public func readRowGroup(_ index: Int, columns: [String]? = nil, threads: Int = 1) throws -> RecordBatch {
+        try readRowGroups([index], columns: columns, threads: threads)[0]
+    }
+
+    /// Reads several row groups, decoding their column chunks on up to `threads` threads as one pool
+    /// of (row group, column) tasks, which balances better than one row group at a time. Memory
+    /// grows with the number of groups asked for.
+    public func readRowGroups(_ groups: [Int], columns: [String]? = nil, threads: Int = 1) throws -> [RecordBatch] {
         let selected = try projection(columns)
-        guard index >= 0, index < rowGroupCount else {
+        for index in groups where index < 0 || index >= rowGroupCount {
             throw ColumnarError.invalidArgument("row group \(index) does not exist; the file has \(rowGroupCount)").within(path)
         }
-        let group = metadata.rowGroups[index]
-        let rows = Int(group.numRows)
+        let width = selected.count
         do {
-            let arrays = try parallelMap(selected.count, threads: threads) { k -> ColumnArray in
-                let (leaf, leafIndex) = self.leaves[selected[k]]
-                return try withContext("row group \(index), column '\(leaf.field.name)'") {
-                    let chunk = group.columns[leafIndex]
-                    guard let meta = chunk.metaData else {
-                        throw ColumnarError.unsupported("the column chunk's metadata is stored outside the footer")
-                    }
-                    let range = try Self.chunkRange(meta, fileSize: self.fileSize)
-                    let bytes = try self.file.read(at: range.lowerBound, count: range.count)
-                    return try ColumnChunkReader(leaf: leaf, meta: meta, limits: self.limits)
-                        .read(bytes, fileOffset: range.lowerBound, expectedRows: rows)
-                }
+            let arrays = try parallelMap(groups.count * width, threads: threads) { task -> ColumnArray in
+                try self.readColumnChunk(group: groups[task / width], field: selected[task % width])
             }
-            return RecordBatch(unchecked: Schema(selected.map { schema.fields[$0] }), columns: arrays, rowCount: rows)
+            let schema = Schema(selected.map { self.schema.fields[$0] })
+            return groups.enumerated().map { k, group in
+                RecordBatch(
+                    unchecked: schema, columns: Array(arrays[(k * width)..<((k + 1) * width)]),
+                    rowCount: rowCount(ofRowGroup: group))
+            }
         } catch let error as ColumnarError {
             throw error.within(path)
+        }
+    }
+
+    /// Decodes field `field` of ``schema`` in row group `group`.
+    private func readColumnChunk(group index: Int, field: Int) throws -> ColumnArray {
+        let group = metadata.rowGroups[index]
+        let (leaf, leafIndex) = leaves[field]
+        return try withContext("row group \(index), column '\(leaf.field.name)'") {
+            let chunk = group.columns[leafIndex]
+            guard let meta = chunk.metaData else {
+                throw ColumnarError.unsupported("the column chunk's metadata is stored outside the footer")
+            }
+            let range = try Self.chunkRange(meta, fileSize: fileSize)
+            let bytes = try file.read(at: range.lowerBound, count: range.count)
+            return try ColumnChunkReader(leaf: leaf, meta: meta, limits: limits)
+                .read(bytes, fileOffset: range.lowerBound, expectedRows: Int(group.numRows))
         }
     }
 
