@@ -30,6 +30,14 @@ struct ColumnAssembler {
         if expectedSlots > 0 { store.reserveSlots(expectedSlots) }
     }
 
+    /// Reserves value bytes for the whole chunk from the average length seen in `sample`
+    /// (the dictionary, or the first page), so a string column grows once instead of geometrically.
+    mutating func reserveBytes(like sample: ColumnValues) {
+        guard case .byteArray(let b) = sample, b.count > 0, expectedSlots > 0 else { return }
+        let estimate = Double(b.bytes.count) / Double(b.count) * Double(expectedSlots) * 1.1
+        store.reserveBytes(Int(min(estimate, Double(1 << 31))))
+    }
+
     /// Rows assembled so far.
     var rowCount: Int { leaf.maxRepetitionLevel > 0 ? rows : slotCount }
 

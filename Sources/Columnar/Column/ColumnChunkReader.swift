@@ -40,7 +40,9 @@ struct ColumnChunkReader {
                         throw ColumnarError.corrupt("the dictionary page claims \(count) values in \(uncompressedSize) bytes")
                     }
                     var page = ByteReader(try decompress(bytes, body, uncompressedSize, codec))
-                    dictionary = try ValueDecoder.plain(from: &page, count: count, leaf: leaf)
+                    let decoded = try ValueDecoder.plain(from: &page, count: count, leaf: leaf)
+                    assembler.reserveBytes(like: decoded)
+                    dictionary = decoded
                 case .dataPage:
                     guard let dph = header.dataPageHeader else { throw ColumnarError.corrupt("a data page has no data_page_header") }
                     let n = try checkedCount(Int(dph.numValues), valuesRead: valuesRead, total: totalValues)

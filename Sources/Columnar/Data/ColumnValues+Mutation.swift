@@ -117,6 +117,14 @@ extension ColumnValues {
         }
     }
 
+    /// For byte arrays, reserves room for `count` more bytes of values (no-op for other kinds).
+    mutating func reserveBytes(_ count: Int) {
+        guard case .byteArray(var a) = self else { return }
+        self = .boolean([])
+        a.bytes.reserveCapacity(a.bytes.count + count)
+        self = .byteArray(a)
+    }
+
     func mismatch(_ other: ColumnValues) -> Never {
         preconditionFailure("cannot append \(other.kindName) to \(kindName)")
     }
