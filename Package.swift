@@ -26,6 +26,20 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
 
+    // Pipeline files, the stage graph, fingerprints and staleness: pure, testable without disk.
+    .target(
+        name: "PipelineCore",
+        dependencies: ["Digest", .product(name: "Yams", package: "Yams")],
+        swiftSettings: strictSettings
+    ),
+
+    // The run manifest in SQLite (through GRDB): runs, task runs, shards, checksums.
+    .target(
+        name: "ManifestStore",
+        dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+        swiftSettings: strictSettings
+    ),
+
     // `aigq bench …`: runs our work and the peers' side by side (spec/bench.md).
     .target(
         name: "Benchmarks",
@@ -45,6 +59,8 @@ var targets: [Target] = [
 
     .testTarget(name: "DigestTests", dependencies: ["Digest"], swiftSettings: strictSettings),
     .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: strictSettings),
+    .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"], swiftSettings: strictSettings),
+    .testTarget(name: "ManifestStoreTests", dependencies: ["ManifestStore"], swiftSettings: strictSettings),
     .testTarget(
         name: "AIGQEndToEndTests",
         dependencies: ["Columnar"],
@@ -74,6 +90,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

@@ -1,0 +1,1 @@
+// The ManifestStore module: the SQLite run manifest.

@@ -1,0 +1,1 @@
+// The PipelineCore module: pipeline files, stage graph, fingerprints, staleness.

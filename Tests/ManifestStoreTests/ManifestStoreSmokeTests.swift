@@ -1,0 +1,4 @@
+import Testing
+@testable import ManifestStore
+
+@Test func manifestStoreBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import PipelineCore
+
+@Test func pipelineCoreBuilds() { #expect(Bool(true)) }
