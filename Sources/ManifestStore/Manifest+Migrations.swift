@@ -25,7 +25,13 @@ extension Manifest {
     func prepareSchema() throws {
         let migrator = Self.migrator
         do {
-            try writer.read { db in try checkCompatibility(db, migrator: migrator) }
+            let upToDate = try writer.read { db in
+                try checkCompatibility(db, migrator: migrator)
+                return try migrator.hasCompletedMigrations(db)
+            }
+            // An up-to-date manifest is opened without taking the write lock, so `aigq status`
+            // never waits for a running `aigq run`.
+            guard !upToDate else { return }
             try migrator.migrate(writer)
             // Another process may have migrated between the check and here; check again.
             try writer.read { db in try checkCompatibility(db, migrator: migrator) }

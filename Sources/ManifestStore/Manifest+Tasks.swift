@@ -154,7 +154,8 @@ extension Manifest {
                 throw ManifestError.invalidArgument(
                     "Output '\(shard.dataset)/\(shard.relativePath)' names producer '\(shard.producingTaskKey)' "
                         + "with fingerprint '\(shard.producingFingerprint)', but the task completing is "
-                        + "'\(state.taskKey)' with fingerprint '\(state.fingerprint)'. Build outputs from the task's state.")
+                        + "'\(state.taskKey)' with fingerprint '\(state.fingerprint)'. "
+                        + "Build outputs from the task's state.")
             }
             guard seen.insert([shard.dataset, shard.relativePath]).inserted else {
                 throw ManifestError.invalidArgument(

@@ -115,7 +115,8 @@ extension ManifestError {
     ) -> ManifestError {
         ManifestError(
             code: .database,
-            message: "Could not \(action): the transaction returned no result. This is a bug in aigq; please report it.",
+            message: "Could not \(action): the transaction returned no result. "
+                + "This is a bug in aigq; please report it.",
             function: function, file: file, line: line)
     }
 }

@@ -55,12 +55,18 @@ import Darwin
         #expect(Self.readLine(output.fileHandleForReading) == "ready")
         let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         #expect(walSize > 1_000_000, "the uncommitted transaction should have spilled into the WAL")
+        // While the writer holds the write lock, opening and reading do not wait for it.
+        let openedAt = Date()
+        let during = try Manifest(path: path)
+        #expect(try during.runs().map(\.commandLine) == ["committed"])
+        #expect(Date().timeIntervalSince(openedAt) < Manifest.busyTimeout / 2)
+
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(process.terminationStatus == SIGKILL)
 
-        for manifest in [observer, try Manifest(path: path)] {
+        for manifest in [observer, during, try Manifest(path: path)] {
             let runs = try manifest.runs()
             #expect(runs.map(\.commandLine) == ["committed"])
             #expect(runs.first?.status == .running)
