@@ -1,1 +1,0 @@
-// The ManifestStore module: the SQLite run manifest.

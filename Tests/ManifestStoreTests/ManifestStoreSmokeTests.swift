@@ -1,4 +1,0 @@
-import Testing
-@testable import ManifestStore
-
-@Test func manifestStoreBuilds() { #expect(Bool(true)) }
