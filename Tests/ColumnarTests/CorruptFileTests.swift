@@ -116,3 +116,15 @@ import Testing
         }
     }
 }
+
+/// Inputs the fuzzer found (Tests/Fuzz/regressions), each with the exact error it must give.
+@Suite struct FuzzRegressionTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fuzz/regressions").path
+
+    @Test func aNullListRowCannotBeContinued() throws {
+        let path = Self.folder + "/null-list-continued.parquet"
+        let error = CorruptFileTests.readError(path)
+        #expect(error?.description == "\(path), row group 0, column 'tags', page at offset 4: row 1 of a list column is null or empty (definition level below 2) but has more entries")
+    }
+}

@@ -12,6 +12,8 @@ struct ColumnAssembler {
     private var rowStarts: [Int] = []
     private var rowValidity: [Bool]?
     private var rows = 0
+    /// Whether the current list row began with an element (so later entries may continue it).
+    private var rowHasElements = false
 
     /// An assembler for `leaf` that expects about `expectedSlots` slots (reserved up front).
     init(leaf: LeafColumn, expectedSlots: Int = 0) {
@@ -106,8 +108,13 @@ struct ColumnAssembler {
                 let valid = d >= listDefined
                 if !valid, rowValidity == nil { rowValidity = Array(repeating: true, count: rows - 1) }
                 rowValidity?.append(valid)
+                rowHasElements = d >= elementLevel
             } else if rows == 0 {
                 throw ColumnarError.corrupt("the first level entry of a list column continues a row (repetition level \(r))")
+            } else if !rowHasElements || d < elementLevel {
+                // Only a row that began with an element can continue, and only with elements.
+                throw ColumnarError.corrupt(
+                    "row \(rows - 1) of a list column is null or empty (definition level below \(elementLevel)) but has more entries")
             }
             if d >= elementLevel { slot += 1 }
         }

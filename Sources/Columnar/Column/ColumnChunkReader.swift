@@ -82,7 +82,7 @@ struct ColumnChunkReader {
                     let valuesBody = (body.lowerBound + repLength + defLength)..<body.upperBound
                     let valuesSize = uncompressedSize - repLength - defLength
                     var page =
-                        dph.isCompressed ?? true
+                        dph.isCompressed
                         ? ByteReader(try decompress(bytes, valuesBody, valuesSize, codec))
                         : ByteReader(bytes, range: valuesBody)
                     let present = presentCount(defs, n)
