@@ -136,12 +136,13 @@ public enum PipelineFileParser {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
             switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-                .composer(_, let problem, let mark, _):
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+                .composer(let context, let problem, let mark, _):
                 let location = SourceLocation(file: source.file, line: mark.line, column: mark.column)
+                let started = context.map { " (\($0.text) started at line \($0.mark.line), column \($0.mark.column))" }
                 throw PipelineError(
-                    .syntax, "YAML syntax error: \(problem)", location: location, sourceLine: source.line(mark.line),
-                    cause: error)
+                    .syntax, "YAML syntax error: \(problem)" + (started ?? ""), location: location,
+                    sourceLine: source.line(mark.line), cause: error)
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let location = SourceLocation(file: source.file, line: context.mark.line, column: context.mark.column)
                 let keys = Suggestion.quotedList(duplicates)
