@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipelineCore
 
 @Suite struct FingerprintTests {
@@ -10,7 +11,10 @@ import Testing
     @Test func hashesTheDocumentedCanonicalRecord() {
         let params: [String: ParamValue] = ["window_days": 7, "gap_minutes": 30]
         let record = Fingerprint.record(kind: "sessions", codeVersion: 2, params: params, inputs: Self.inputs)
-        #expect(record == #"{"code_version":2,"fingerprint":1,"inputs":[["events","dt=2026-11-23/bucket=001","aa"],["events","dt=2026-11-23/bucket=003","bb"]],"kind":"sessions","params":{"gap_minutes":30,"window_days":7}}"#)
+        #expect(
+            record
+                == #"{"code_version":2,"fingerprint":1,"inputs":[["events","dt=2026-11-23/bucket=001","aa"],["events","dt=2026-11-23/bucket=003","bb"]],"kind":"sessions","params":{"gap_minutes":30,"window_days":7}}"#
+        )
         // sha256 of the record above, computed independently (Python hashlib); never regenerate silently.
         let fingerprint = Fingerprint(kind: "sessions", codeVersion: 2, params: params, inputs: Self.inputs)
         #expect(fingerprint.hex == "2588b6f59df4bb2162762d390cf4227150dd57dc4f162ebaa9269b5e67aff984")

@@ -73,7 +73,8 @@ enum Fixtures {
 
         """
 
-    static func parse(_ text: String, file: String = "Pipelines/test.yaml", overrides: [String] = []) throws -> Pipeline {
+    static func parse(_ text: String, file: String = "Pipelines/test.yaml", overrides: [String] = []) throws -> Pipeline
+    {
         try PipelineFileParser.parse(
             text: text, file: file, registry: registry, overrides: try overrides.map { try ParamOverride(parsing: $0) })
     }

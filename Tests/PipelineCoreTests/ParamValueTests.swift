@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipelineCore
 
 @Suite struct ParamValueTests {
@@ -46,7 +47,9 @@ import Testing
     }
 
     @Test func readsBackItsCanonicalJSON() throws {
-        let value: ParamValue = ["lr": 3e-4, "epochs": 2, "name": "a \"b\"\n", "flags": [true, false], "l": [1e16, 0.5]]
+        let value: ParamValue = [
+            "lr": 3e-4, "epochs": 2, "name": "a \"b\"\n", "flags": [true, false], "l": [1e16, 0.5],
+        ]
         #expect(try ParamValue(canonicalJSON: value.canonicalJSON) == value)
     }
 
@@ -66,7 +69,10 @@ import Testing
 
     @Test(arguments: [
         ("sft.lr", "invalid override 'sft.lr': no '='; write -p stage.param=value, for example -p sft.lr=1e-3"),
-        ("lr=3", "invalid override 'lr=3': 'lr' is not stage.param; write -p stage.param=value, for example -p sft.lr=1e-3"),
+        (
+            "lr=3",
+            "invalid override 'lr=3': 'lr' is not stage.param; write -p stage.param=value, for example -p sft.lr=1e-3"
+        ),
         ("sft.lr=", "invalid override 'sft.lr=': empty value; write a value, or '\"\"' for an empty string"),
     ])
     func rejectsMalformedOverrides(text: String, message: String) {

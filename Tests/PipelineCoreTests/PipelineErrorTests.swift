@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipelineCore
 
 /// Exact rendered errors: `file:line:column: message`, the source line, a caret.
@@ -6,29 +7,32 @@ import Testing
     static let header = "schema: 1\nsources: [raw_logs]\nstages:\n"
 
     @Test func suggestsTheClosestKindForATypo() {
-        let text = Self.header + """
-              ingest:
-                kind: ingest
-                inputs: [raw_logs]
-                outputs: [events]
-              sessions:
-                kind: sesions
-                inputs: [events]
-            """
-        #expect(Fixtures.parseError(text, file: "Pipelines/daily.yaml") == """
-            Pipelines/daily.yaml:9:11: unknown kind 'sesions'; did you mean 'sessions'?
-                kind: sesions
-                      ^
-            """)
+        let text =
+            Self.header + """
+                  ingest:
+                    kind: ingest
+                    inputs: [raw_logs]
+                    outputs: [events]
+                  sessions:
+                    kind: sesions
+                    inputs: [events]
+                """
+        #expect(
+            Fixtures.parseError(text, file: "Pipelines/daily.yaml") == """
+                Pipelines/daily.yaml:9:11: unknown kind 'sesions'; did you mean 'sessions'?
+                    kind: sesions
+                          ^
+                """)
     }
 
     @Test func listsKnownKindsWhenNothingIsClose() {
         let text = Self.header + "  a:\n    kind: train_everything\n"
-        #expect(Fixtures.parseError(text) == """
-            Pipelines/test.yaml:5:11: unknown kind 'train_everything'; known kinds: command, ctr, ingest, sessions, sft
-                kind: train_everything
-                      ^
-            """)
+        #expect(
+            Fixtures.parseError(text) == """
+                Pipelines/test.yaml:5:11: unknown kind 'train_everything'; known kinds: command, ctr, ingest, sessions, sft
+                    kind: train_everything
+                          ^
+                """)
     }
 
     @Test(arguments: [

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipelineCore
 
 @Suite struct PipelineFileParserTests {
@@ -73,15 +74,17 @@ import Testing
 
     @Test func listsDatasetsWithProducersAndConsumers() throws {
         let datasets = try Fixtures.parse(Fixtures.daily).datasets
-        #expect(datasets.map(\.name) == [
-            "raw_logs", "events", "users", "behaviors", "direct_sessions", "model/ctr", "model/sft", "reports",
-        ])
+        #expect(
+            datasets.map(\.name) == [
+                "raw_logs", "events", "users", "behaviors", "direct_sessions", "model/ctr", "model/sft", "reports",
+            ])
         #expect(datasets[0] == Dataset(name: "raw_logs", producer: nil, consumers: ["ingest"]))
         #expect(datasets[1] == Dataset(name: "events", producer: "ingest", consumers: ["sessions", "ctr"]))
     }
 
     @Test(arguments: [
-        ("90s", Duration.seconds(90)), ("1h30m", .seconds(5400)), ("500ms", .milliseconds(500)), ("2d", .seconds(172_800)),
+        ("90s", Duration.seconds(90)), ("1h30m", .seconds(5400)), ("500ms", .milliseconds(500)),
+        ("2d", .seconds(172_800)),
         ("45", .seconds(45)), ("1.5", .milliseconds(1500)),
     ])
     func parsesTimeouts(text: String, expected: Duration) throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipelineCore
 
 /// Exact plans on a small drawn DAG (dvc's `test_repro_plan` manner).
@@ -54,6 +55,8 @@ import Testing
         let daily = try Fixtures.parse(Fixtures.daily).graph
         let error = #expect(throws: PipelineError.self) { try daily.plan(.force(["sessoins"], downstream: true)) }
         #expect(error?.code == .unknownStage)
-        #expect(error?.message == "unknown stage 'sessoins'; did you mean 'sessions'? Stages: ingest, sessions, ctr, sft, report")
+        #expect(
+            error?.message
+                == "unknown stage 'sessoins'; did you mean 'sessions'? Stages: ingest, sessions, ctr, sft, report")
     }
 }

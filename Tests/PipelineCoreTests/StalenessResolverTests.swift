@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipelineCore
 
 /// One scenario per cause, asserting category and exact reason (dagster `StaleCause` manner).
@@ -78,25 +79,31 @@ import Testing
         current.inputs[1].checksum = "b2"
         let verdict = verdict(current)
         #expect(verdict.status == .stale)
-        #expect(verdict.causes == [
-            StaleCause(.inputs, "input events dt=2026-11-23 bucket=003 changed", dependency: "events dt=2026-11-23 bucket=003")
-        ])
+        #expect(
+            verdict.causes == [
+                StaleCause(
+                    .inputs, "input events dt=2026-11-23 bucket=003 changed",
+                    dependency: "events dt=2026-11-23 bucket=003")
+            ])
     }
 
     @Test func rerunsWhenInputShardIsAddedOrRemoved() {
         var current = Self.base
         current.inputs.removeFirst()
         current.inputs.append(InputShard(dataset: "events", path: "dt=2026-11-24/bucket=001", checksum: "dd"))
-        #expect(reasons(verdict(current)) == [
-            "input events dt=2026-11-23 bucket=001 removed", "input events dt=2026-11-24 bucket=001 added",
-        ])
+        #expect(
+            reasons(verdict(current)) == [
+                "input events dt=2026-11-23 bucket=001 removed", "input events dt=2026-11-24 bucket=001 added",
+            ])
     }
 
     @Test func rerunsWhenOutputDeleted() {
         let deleted = [ObservedOutput.deleted("sessions", "dt=2026-11-23/part-00000.parquet")]
-        let expected = [StaleCause(
-            .outputs, "output 'sessions/dt=2026-11-23/part-00000.parquet' deleted",
-            dependency: "sessions/dt=2026-11-23/part-00000.parquet")]
+        let expected = [
+            StaleCause(
+                .outputs, "output 'sessions/dt=2026-11-23/part-00000.parquet' deleted",
+                dependency: "sessions/dt=2026-11-23/part-00000.parquet")
+        ]
         #expect(verdict(outputs: deleted).causes == expected)
         // An output the runner did not report at all counts as deleted too.
         #expect(verdict(outputs: []).causes == expected)
@@ -104,7 +111,10 @@ import Testing
 
     @Test func rerunsWhenOutputFailsItsChecksum() {
         let corrupt = [ObservedOutput.present("sessions", "dt=2026-11-23/part-00000.parquet", checksum: "ff")]
-        #expect(reasons(verdict(outputs: corrupt)) == ["output 'sessions/dt=2026-11-23/part-00000.parquet' checksum mismatch"])
+        #expect(
+            reasons(verdict(outputs: corrupt)) == [
+                "output 'sessions/dt=2026-11-23/part-00000.parquet' checksum mismatch"
+            ])
         // Present but not re-hashed: trusted.
         let unhashed = [ObservedOutput.present("sessions", "dt=2026-11-23/part-00000.parquet")]
         #expect(verdict(outputs: unhashed).status == .fresh)
@@ -139,11 +149,12 @@ import Testing
         record.lastFailure = "killed"
         let verdict = verdict(current, record: record, outputs: [], forced: true)
         #expect(verdict.causes.map(\.category) == [.forced, .failed, .code, .params, .inputs, .outputs])
-        #expect(verdict.description == """
-            sessions@dt=2026-11-23 stale: forced by --force; last attempt failed: killed; code version 2 → 3; \
-            param lr changed 3e-4 → 1e-3; input events dt=2026-11-23 bucket=001 changed; \
-            output 'sessions/dt=2026-11-23/part-00000.parquet' deleted
-            """)
+        #expect(
+            verdict.description == """
+                sessions@dt=2026-11-23 stale: forced by --force; last attempt failed: killed; code version 2 → 3; \
+                param lr changed 3e-4 → 1e-3; input events dt=2026-11-23 bucket=001 changed; \
+                output 'sessions/dt=2026-11-23/part-00000.parquet' deleted
+                """)
     }
 
     /// `upstream ─events─▶ sessions`: the upstream task reruns (its param changed) and writes

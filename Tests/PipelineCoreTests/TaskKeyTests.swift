@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipelineCore
 
 @Suite struct TaskKeyTests {
@@ -20,7 +21,8 @@ import Testing
 
     @Test func ordersByStageThenDayThenShard() {
         let keys = [
-            TaskKey(stage: "b"), TaskKey(stage: "a", day: "2026-11-24"), TaskKey(stage: "a", day: "2026-11-23", shard: "p1"),
+            TaskKey(stage: "b"), TaskKey(stage: "a", day: "2026-11-24"),
+            TaskKey(stage: "a", day: "2026-11-23", shard: "p1"),
             TaskKey(stage: "a", day: "2026-11-23"),
         ]
         #expect(keys.sorted().map(\.description) == ["a@dt=2026-11-23", "a@dt=2026-11-23/p1", "a@dt=2026-11-24", "b"])

@@ -26,7 +26,8 @@ enum Suggestion {
 
     /// Edit distance (insertions, deletions, substitutions) between two strings, over characters.
     static func levenshtein(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

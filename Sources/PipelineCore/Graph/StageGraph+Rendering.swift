@@ -55,7 +55,8 @@ extension StageGraph {
         var lines = ["digraph \(quoted(name)) {", "  rankdir=LR;", "  node [shape=box];"]
         for source in sources {
             let node = sourceNode(source)
-            lines.append("  \(quoted(node)) [shape=cylinder" + (node == source ? "" : ", label=\(quoted(source))") + "];")
+            lines.append(
+                "  \(quoted(node)) [shape=cylinder" + (node == source ? "" : ", label=\(quoted(source))") + "];")
         }
         for stage in topologicalOrder {
             lines.append("  \(quoted(stage));")

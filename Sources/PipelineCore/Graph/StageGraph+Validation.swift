@@ -13,7 +13,8 @@ extension StageGraph {
             if let first = indexByName[stage.name] {
                 throw PipelineError(
                     .duplicateName,
-                    "stage '\(stage.name)' is defined twice (first on line \(stages[first].locations.stage.line)); rename one",
+                    "stage '\(stage.name)' is defined twice "
+                        + "(first on line \(stages[first].locations.stage.line)); rename one",
                     location: stage.locations.stage)
             }
             indexByName[stage.name] = index
@@ -48,7 +49,8 @@ extension StageGraph {
         let known = sources + stages.flatMap(\.outputs)
         for stage in stages {
             for input in stage.inputs where producerByDataset[input] == nil && !sourceSet.contains(input) {
-                let hint = Suggestion.closest(to: input, among: known).map { "did you mean '\($0)'?" }
+                let hint =
+                    Suggestion.closest(to: input, among: known).map { "did you mean '\($0)'?" }
                     ?? "add it under 'sources:' if it is raw data, or to the outputs of the stage that writes it"
                 throw PipelineError(
                     .unknownInput,

@@ -47,10 +47,13 @@ public struct StageGraph: Sendable {
     ///   - sources: Raw datasets no stage writes.
     ///   - sourceLocations: Where each source is declared, for error messages.
     /// - Throws: ``PipelineError`` (`duplicateName`, `duplicateProducer`, `unknownInput` or `cycle`).
-    public init(stages: [StageSpec], sources: [String] = [], sourceLocations: [String: SourceLocation] = [:]) throws(PipelineError) {
+    public init(stages: [StageSpec], sources: [String] = [], sourceLocations: [String: SourceLocation] = [:])
+        throws(PipelineError)
+    {
         self.stages = stages
         self.sources = sources
-        let (indexByName, producerByDataset) = try Self.validateNames(stages, sources: sources, sourceLocations: sourceLocations)
+        let (indexByName, producerByDataset) = try Self.validateNames(
+            stages, sources: sources, sourceLocations: sourceLocations)
         self.indexByName = indexByName
         self.producerByDataset = producerByDataset
         var parents = [[Int]](repeating: [], count: stages.count)

@@ -33,7 +33,8 @@ public struct ParamOverride: Hashable, Sendable, CustomStringConvertible {
         guard let dot = target.firstIndex(of: "."), dot != target.startIndex,
             target.index(after: dot) != target.endIndex
         else {
-            throw PipelineError(.invalidOverride, "invalid override '\(text)': '\(target)' is not stage.param; \(usage)")
+            throw PipelineError(
+                .invalidOverride, "invalid override '\(text)': '\(target)' is not stage.param; \(usage)")
         }
         self.stage = String(target[..<dot])
         self.param = String(target[target.index(after: dot)...])

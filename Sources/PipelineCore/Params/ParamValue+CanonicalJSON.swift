@@ -72,11 +72,13 @@ extension ParamValue {
         if value == 0 { return "0.0" }
         let sign = value < 0 ? "-" : ""
         let (digits, exponent) = shortestDigits(value.magnitude)
-        let exponential = String(digits.first!) + (digits.count > 1 ? "." + digits.dropFirst() : "")
+        let exponential =
+            String(digits.first!) + (digits.count > 1 ? "." + digits.dropFirst() : "")
             + "e" + String(exponent)
         let positional: String
         if exponent >= 0 {
-            let whole = digits.count > exponent + 1
+            let whole =
+                digits.count > exponent + 1
                 ? String(digits.prefix(exponent + 1))
                 : digits + String(repeating: "0", count: exponent + 1 - digits.count)
             let fraction = digits.count > exponent + 1 ? String(digits.dropFirst(exponent + 1)) : "0"
@@ -102,7 +104,8 @@ extension ParamValue {
             exponent = Int(text[text.index(after: e)...].replacingOccurrences(of: "+", with: "")) ?? 0
         }
         let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-        let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
+        let whole = parts[0]
+        let fraction = parts.count > 1 ? parts[1] : ""
         let all = Array(whole + fraction)
         let firstNonZero = all.firstIndex(where: { $0 != "0" }) ?? 0
         var digits = all[firstNonZero...]

@@ -34,7 +34,8 @@ extension ParamValue {
         do {
             node = try Yams.compose(yaml: text)
         } catch {
-            throw PipelineError(.invalidOverride, "cannot read '\(text)' as a value; quote it if it is text", cause: error)
+            throw PipelineError(
+                .invalidOverride, "cannot read '\(text)' as a value; quote it if it is text", cause: error)
         }
         guard let node else {
             throw PipelineError(.invalidOverride, "empty value; write a value, or '\"\"' for an empty string")

@@ -26,7 +26,9 @@ extension PipelineFileParser {
                 throw PipelineError(
                     .wrongType,
                     "override '\(override.text)' sets param '\(spec.name)' of stage '\(stage.name)' to "
-                        + "\(override.value.typeName) \(override.value.canonicalJSON), but it must be \(article(spec.type))")
+                        + "\(override.value.typeName) \(override.value.canonicalJSON), "
+                        + "but it must be \(article(spec.type))"
+                )
             }
             stages[index].params[spec.name] = typed
         }

@@ -26,7 +26,8 @@ extension PipelineFileParser {
         }
         let kindName = try source.string(kindNode, "'kind'")
         guard let kind = registry[kindName] else {
-            let hint = Suggestion.closest(to: kindName, among: registry.names).map { "did you mean '\($0)'?" }
+            let hint =
+                Suggestion.closest(to: kindName, among: registry.names).map { "did you mean '\($0)'?" }
                 ?? "known kinds: " + registry.names.joined(separator: ", ")
             throw source.error(.unknownKind, "unknown kind '\(kindName)'; \(hint)", at: kindNode)
         }
@@ -55,9 +56,10 @@ extension PipelineFileParser {
             if key == "inputs" { locations.inputs = seen } else { locations.outputs = seen }
         }
 
-        stage.params = Dictionary(uniqueKeysWithValues: kind.params.compactMap { spec in
-            spec.defaultValue.map { (spec.name, $0) }
-        })
+        stage.params = Dictionary(
+            uniqueKeysWithValues: kind.params.compactMap { spec in
+                spec.defaultValue.map { (spec.name, $0) }
+            })
         if let node = value("params") {
             for entry in try source.entries(try source.mapping(node, "'params'"), "'params'") {
                 guard let spec = kind.param(named: entry.key) else {
@@ -68,7 +70,8 @@ extension PipelineFileParser {
                 guard let typed = spec.type.coerce(raw) else {
                     throw source.error(
                         .wrongType,
-                        "param '\(spec.name)' of kind '\(kind.name)' must be \(article(spec.type)), found \(raw.typeName) \(raw.canonicalJSON)",
+                        "param '\(spec.name)' of kind '\(kind.name)' must be \(article(spec.type)), "
+                            + "found \(raw.typeName) \(raw.canonicalJSON)",
                         at: entry.value)
                 }
                 stage.params[spec.name] = typed
@@ -107,7 +110,8 @@ extension PipelineFileParser {
     /// `'lrr' for kind 'sft'; did you mean 'lr'?`, or the list of the kind's params.
     static func unknownParamMessage(_ param: String, kind: StageKindInfo) -> String {
         let names = kind.params.map(\.name)
-        let hint = Suggestion.closest(to: param, among: names).map { "did you mean '\($0)'?" }
+        let hint =
+            Suggestion.closest(to: param, among: names).map { "did you mean '\($0)'?" }
             ?? (names.isEmpty ? "it takes no params" : "it takes: " + names.sorted().joined(separator: ", "))
         return "unknown param '\(param)' for kind '\(kind.name)'; \(hint)"
     }
@@ -123,7 +127,8 @@ extension PipelineFileParser {
         let text = try source.string(node, "'\(key)'")
         if let value = Choice(rawValue: text) { return value }
         let allowed = Choice.allCases.map(\.rawValue)
-        let hint = Suggestion.closest(to: text, among: allowed).map { "did you mean '\($0)'?" }
+        let hint =
+            Suggestion.closest(to: text, among: allowed).map { "did you mean '\($0)'?" }
             ?? "use " + allowed.map { "'\($0)'" }.joined(separator: " or ")
         throw source.error(.invalidValue, "invalid value '\(text)' for '\(key)'; \(hint)", at: node)
     }
@@ -154,7 +159,10 @@ extension PipelineFileParser {
             let digits = rest.prefix { $0.isASCII && $0.isNumber }
             guard !digits.isEmpty, let amount = Int64(digits) else { return nil }
             rest = rest.dropFirst(digits.count)
-            guard let (unit, scale) = units.first(where: { rest.hasPrefix($0.0) && !(($0.0 == "m") && rest.hasPrefix("ms")) })
+            guard
+                let (unit, scale) = units.first(where: {
+                    rest.hasPrefix($0.0) && !(($0.0 == "m") && rest.hasPrefix("ms"))
+                })
             else { return nil }
             rest = rest.dropFirst(unit.count)
             total += amount * scale

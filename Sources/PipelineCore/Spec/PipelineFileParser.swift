@@ -72,12 +72,14 @@ public enum PipelineFileParser {
         }
 
         guard let schema = value("schema") else {
-            throw source.error(.schemaVersion, "missing key 'schema'; add 'schema: 1' at the top of the file", at: start)
+            throw source.error(
+                .schemaVersion, "missing key 'schema'; add 'schema: 1' at the top of the file", at: start)
         }
         guard case .int(let version) = try? source.paramValue(schema.value), version == schemaVersion else {
             throw source.error(
                 .schemaVersion,
-                "unsupported schema version \(YAMLSource.describe(schema.value)); this build reads 'schema: \(schemaVersion)'",
+                "unsupported schema version \(YAMLSource.describe(schema.value)); "
+                    + "this build reads 'schema: \(schemaVersion)'",
                 at: schema.value
             )
         }
@@ -112,7 +114,8 @@ public enum PipelineFileParser {
         var stages: [StageSpec] = []
         for entry in stageEntries {
             stages.append(
-                try parseStage(name: entry.key, nameNode: entry.keyNode, body: entry.value, source: source, registry: registry)
+                try parseStage(
+                    name: entry.key, nameNode: entry.keyNode, body: entry.value, source: source, registry: registry)
             )
         }
 
@@ -167,7 +170,9 @@ public enum PipelineFileParser {
     /// Stage names: a letter, then letters, digits, `_` or `-`.
     static func isValidStageName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+        return name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
+        }
     }
 
     /// Dataset names: non-empty ASCII letters, digits, `_`, `-`, `.`, `/`, not starting with `/` or `.`.

@@ -61,7 +61,9 @@ struct YAMLSource {
     }
 
     /// The keys of `mapping` as strings, each with its key node, in file order.
-    func entries(_ mapping: Node.Mapping, _ what: String) throws(PipelineError) -> [(key: String, keyNode: Node, value: Node)] {
+    func entries(_ mapping: Node.Mapping, _ what: String) throws(PipelineError) -> [(
+        key: String, keyNode: Node, value: Node
+    )] {
         var result: [(key: String, keyNode: Node, value: Node)] = []
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {

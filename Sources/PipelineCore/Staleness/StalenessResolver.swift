@@ -45,13 +45,16 @@ public enum StalenessResolver {
             return TaskStaleness(task: task, status: .missing, causes: causes, fingerprint: fingerprint)
         }
         if success.fingerprint != fingerprint {
-            let changes = definitionChanges(from: success, to: current) + inputChanges(from: success.inputs, to: current.inputs)
-            causes += changes.isEmpty
+            let changes =
+                definitionChanges(from: success, to: current) + inputChanges(from: success.inputs, to: current.inputs)
+            causes +=
+                changes.isEmpty
                 ? [StaleCause(.code, "fingerprint changed \(success.fingerprint.short) → \(fingerprint.short)")]
                 : changes
         }
         causes += outputChanges(recorded: success.outputs, observed: outputs)
-        return TaskStaleness(task: task, status: causes.isEmpty ? .fresh : .stale, causes: causes, fingerprint: fingerprint)
+        return TaskStaleness(
+            task: task, status: causes.isEmpty ? .fresh : .stale, causes: causes, fingerprint: fingerprint)
     }
 
     /// Kind, code version and param changes, params in UTF-8 order of their names.
@@ -65,11 +68,11 @@ public enum StalenessResolver {
         }
         for name in ParamValue.sortedKeys(Set(old.params.keys).union(new.params.keys)) {
             switch (old.params[name], new.params[name]) {
-            case let (before?, after?) where before != after:
+            case (let before?, let after?) where before != after:
                 causes.append(StaleCause(.params, "param \(name) changed \(before) → \(after)", dependency: name))
-            case let (nil, after?):
+            case (nil, let after?):
                 causes.append(StaleCause(.params, "param \(name) added: \(after)", dependency: name))
-            case let (before?, nil):
+            case (let before?, nil):
                 causes.append(StaleCause(.params, "param \(name) removed (was \(before))", dependency: name))
             default:
                 break
@@ -88,7 +91,7 @@ public enum StalenessResolver {
         return all.sorted().compactMap { shard in
             let name = shard.displayName
             switch (before[key(shard)], after[key(shard)]) {
-            case let (old?, new?) where old.checksum != new.checksum:
+            case (let old?, let new?) where old.checksum != new.checksum:
                 return StaleCause(.inputs, "input \(name) changed", dependency: name)
             case (nil, _?):
                 return StaleCause(.inputs, "input \(name) added", dependency: name)
