@@ -1,1 +1,0 @@
-// The PipelineCore module: pipeline files, stage graph, fingerprints, staleness.

@@ -1,4 +1,0 @@
-import Testing
-@testable import PipelineCore
-
-@Test func pipelineCoreBuilds() { #expect(Bool(true)) }
