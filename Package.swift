@@ -40,6 +40,13 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
 
+    // Executes pipelines: tasks, staleness, the worker pool, atomic outputs, the manifest.
+    .target(
+        name: "Runner",
+        dependencies: ["PipelineCore", "ManifestStore", "Digest"],
+        swiftSettings: strictSettings
+    ),
+
     // `aigq bench …`: runs our work and the peers' side by side (spec/bench.md).
     .target(
         name: "Benchmarks",
@@ -51,7 +58,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "aigq",
         dependencies: [
-            "Columnar", "Benchmarks",
+            "Columnar", "Benchmarks", "Runner", "PipelineCore", "ManifestStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strictSettings
@@ -61,6 +68,7 @@ var targets: [Target] = [
     .testTarget(name: "ColumnarTests", dependencies: ["Columnar"], swiftSettings: strictSettings),
     .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"], swiftSettings: strictSettings),
     .testTarget(name: "ManifestStoreTests", dependencies: ["ManifestStore"], swiftSettings: strictSettings),
+    .testTarget(name: "RunnerTests", dependencies: ["Runner", "PipelineCore", "ManifestStore"], swiftSettings: strictSettings),
     .testTarget(
         name: "AIGQEndToEndTests",
         dependencies: ["Columnar"],

@@ -11,23 +11,32 @@ public struct StageKindInfo: Hashable, Sendable {
     public var params: [ParamSpec]
     /// One line describing what the kind does.
     public var description: String
+    /// Whether params beyond ``params`` are accepted, untyped (the `command` kind passes them to the
+    /// command as environment variables).
+    public var acceptsExtraParams: Bool
 
     /// Creates a kind description.
-    public init(name: String, codeVersion: CodeVersion, params: [ParamSpec] = [], description: String = "") {
+    public init(
+        name: String, codeVersion: CodeVersion, params: [ParamSpec] = [], description: String = "",
+        acceptsExtraParams: Bool = false
+    ) {
         self.name = name
         self.codeVersion = codeVersion
         self.params = params
         self.description = description
+        self.acceptsExtraParams = acceptsExtraParams
     }
 
-    /// The param declared as `name`, if any.
+    /// The param declared as `name`, if any (for a kind that accepts extra params, any name is an
+    /// untyped optional param).
     public func param(named name: String) -> ParamSpec? {
-        params.first { $0.name == name }
+        params.first { $0.name == name } ?? (acceptsExtraParams ? ParamSpec(name, .any, required: false) : nil)
     }
 
     /// The built-in `command` kind: an external shell command, like a DVC `cmd`.
     ///
-    /// Params: `cmd` (string, required) and `env` (map of environment variables, optional).
+    /// Params: `cmd` (string, required), `env` (map of environment variables, optional), and any
+    /// other param, passed to the command as `AIGQ_PARAM_<NAME>`.
     public static let command = StageKindInfo(
         name: "command",
         codeVersion: 1,
@@ -35,6 +44,7 @@ public struct StageKindInfo: Hashable, Sendable {
             ParamSpec("cmd", .string, required: true, description: "The shell command to run."),
             ParamSpec("env", .map, required: false, description: "Extra environment variables."),
         ],
-        description: "Runs an external shell command with declared inputs and outputs."
+        description: "Runs an external shell command with declared inputs and outputs.",
+        acceptsExtraParams: true
     )
 }

@@ -1,0 +1,110 @@
+import Foundation
+import ManifestStore
+public import PipelineCore
+
+/// Runs a pipeline in a workspace: plans tasks, skips fresh ones, runs stale ones on a pool of
+/// `jobs` workers (a `threads: all` task alone), publishes outputs atomically and records every
+/// task in the manifest. Sees stages only through the ``Stage`` protocol.
+///
+/// ```swift
+/// let runner = PipelineRunner(pipeline: pipeline, layout: WorkspaceLayout(root: "Workspace"), stages: registry)
+/// let report = try runner.run(options)
+/// ```
+public final class PipelineRunner: Sendable {
+    /// The pipeline.
+    public let pipeline: Pipeline
+    /// The workspace.
+    public let layout: WorkspaceLayout
+    private let stages: [String: any Stage]
+    private let log: @Sendable (String) -> Void
+
+    /// A runner; `stages` maps kind names to implementations (`command` is built in); `log` gets
+    /// one line per event (task started, finished, failed).
+    public init(
+        pipeline: Pipeline, layout: WorkspaceLayout, stages: [String: any Stage] = [:],
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.pipeline = pipeline
+        self.layout = layout
+        var all = stages
+        all["command"] = all["command"] ?? CommandStage()
+        self.stages = all
+        self.log = log
+    }
+
+    /// Plans the tasks of `options`' selection.
+    public func plan(_ options: RunOptions) throws -> [PlannedTask] {
+        let selection: Plan.Selection
+        if !options.force.isEmpty {
+            selection = .force(options.force, downstream: options.downstream)
+        } else if !options.targets.isEmpty {
+            selection = .targets(options.targets)
+        } else {
+            guard !options.downstream else { throw RunnerError(.usage, "--downstream needs --force STAGE") }
+            selection = .all
+        }
+        let plan: Plan
+        do {
+            plan = try pipeline.graph.plan(selection)
+        } catch {
+            throw RunnerError(.usage, error.description)
+        }
+        return try TaskPlanner(pipeline: pipeline, layout: layout).tasks(for: plan, days: options.days)
+    }
+
+    /// What would run and why, without running anything or taking the workspace lock (`aigq status`,
+    /// `aigq run --dry-run`). A task downstream of one that would run is reported as stale too.
+    public func status(_ options: RunOptions) throws -> RunReport {
+        let manifest = try Manifest(path: layout.manifestPath)
+        let executor = TaskExecutor(layout: layout, manifest: manifest, stages: stages, options: options)
+        var outcomes: [TaskOutcome] = []
+        var willRun = Set<TaskKey>()
+        for task in try plan(options) {
+            var outcome = TaskOutcome(task: task.key.description, stage: task.stage.name, status: .fresh, causes: [], attempts: 0, seconds: 0)
+            do {
+                let (_, verdict) = try executor.judge(task)
+                outcome.causes = verdict.causes.map(\.reason)
+                outcome.state = verdict.status.rawValue
+                let upstream = task.dependencies.filter { willRun.contains($0) }
+                if !upstream.isEmpty {
+                    outcome.causes.append("upstream \(upstream.map(\.description).joined(separator: ", ")) will run")
+                    if outcome.state == "fresh" { outcome.state = "stale" }
+                }
+                if verdict.needsRun || !upstream.isEmpty {
+                    outcome.status = .wouldRun
+                    willRun.insert(task.key)
+                }
+            } catch {
+                outcome.status = .wouldRun
+                outcome.state = "missing"
+                outcome.causes = ["cannot judge yet: \(error)"]
+                willRun.insert(task.key)
+            }
+            outcomes.append(outcome)
+        }
+        return RunReport(runID: nil, outcomes: outcomes)
+    }
+
+    /// Runs the pipeline (or, with `dryRun`, reports what would run).
+    public func run(_ options: RunOptions) throws -> RunReport {
+        if options.dryRun { return try status(options) }
+        let lock = try WorkspaceLock.acquire(layout, wait: options.wait)
+        defer { withExtendedLifetime(lock) {} }
+        try FileTree.makeFolder(layout.dataRoot)
+        let manifest = try Manifest(path: layout.manifestPath)
+        let interrupted = try manifest.markInterruptedRuns()
+        if !interrupted.isEmpty { log("marked \(interrupted.count) run(s) of killed processes as interrupted") }
+        let leftovers = OutputPublisher.removeLeftovers(in: layout.dataRoot)
+        if !leftovers.isEmpty { log("removed \(leftovers.count) temporary folder(s) left by a killed run") }
+        let tasks = try plan(options)
+        let run = try manifest.beginRun(pipeline: pipeline.name, commandLine: options.commandLine)
+        let executor = TaskExecutor(layout: layout, manifest: manifest, stages: stages, options: options)
+        let outcomes = TaskScheduler(tasks: tasks, jobs: max(1, options.jobs), keepGoing: options.keepGoing, log: log)
+            .run { task in executor.execute(task, runID: run.id) } skipped: { task, reason in
+                try? manifest.skipTask(runID: run.id, taskKey: task.key.description, stage: task.stage.name, day: task.day, reason: reason)
+            }
+        let report = RunReport(runID: run.id, outcomes: outcomes)
+        try manifest.finishRun(id: run.id, status: report.failed ? .failed : .succeeded)
+        return report
+    }
+}

@@ -1,0 +1,69 @@
+import PipelineCore
+
+/// Expands the stages of a plan into tasks: one per stage for unpartitioned stages, one per day for
+/// `per: day`, one per input shard for `map: shard`; each task waits for the tasks that write its
+/// inputs (the same day's, or all of an unpartitioned producer's).
+///
+/// Days come from `--day`, or else from the `dt=` partitions of the source datasets. `map: shard`
+/// stages must read a source dataset first, so their shards are known before anything runs.
+struct TaskPlanner {
+    let pipeline: Pipeline
+    let layout: WorkspaceLayout
+
+    func tasks(for plan: Plan, days requested: [String]) throws -> [PlannedTask] {
+        let days = try resolveDays(requested, plan: plan)
+        var tasksByStage: [String: [PlannedTask]] = [:]
+        var out: [PlannedTask] = []
+        let forced = Set(plan.forced)
+        for stageName in plan.stages {
+            guard let stage = pipeline.stage(named: stageName) else { continue }
+            var keys: [TaskKey] = []
+            let stageDays: [String?] = stage.per == .day ? days.map { Optional($0) } : [nil]
+            for day in stageDays {
+                if stage.map == .shard {
+                    for shard in try mapShards(stage, day: day) { keys.append(TaskKey(stage: stage.name, day: day, shard: shard)) }
+                } else {
+                    keys.append(TaskKey(stage: stage.name, day: day))
+                }
+            }
+            var planned: [PlannedTask] = []
+            for key in keys {
+                var dependencies: [TaskKey] = []
+                for input in stage.inputs {
+                    guard let producer = pipeline.graph.producer(of: input), let upstream = tasksByStage[producer] else { continue }
+                    for task in upstream where key.day == nil || task.day == nil || task.day == key.day {
+                        if !dependencies.contains(task.key) { dependencies.append(task.key) }
+                    }
+                }
+                planned.append(PlannedTask(key: key, stage: stage, dependencies: dependencies, forced: forced.contains(stage.name)))
+            }
+            tasksByStage[stage.name] = planned
+            out.append(contentsOf: planned)
+        }
+        return out
+    }
+
+    private func resolveDays(_ requested: [String], plan: Plan) throws -> [String] {
+        if !requested.isEmpty { return Array(Set(requested)).sorted() }
+        let needsDays = plan.stages.contains { pipeline.stage(named: $0)?.per == .day }
+        guard needsDays else { return [] }
+        var found = Set<String>()
+        for source in pipeline.sources { found.formUnion(FileTree.days(in: layout.datasetFolder(source))) }
+        guard !found.isEmpty else {
+            throw RunnerError(
+                .planning,
+                "no day partitions (dt=YYYY-MM-DD) found in the source datasets \(pipeline.sources.map { "'\($0)'" }.joined(separator: ", ")) under '\(layout.dataRoot)'; add data there or pass --day")
+        }
+        return found.sorted()
+    }
+
+    private func mapShards(_ stage: StageSpec, day: String?) throws -> [String] {
+        guard let first = stage.inputs.first, pipeline.sources.contains(first) else {
+            throw RunnerError(
+                .planning,
+                "stage '\(stage.name)' has map: shard, which needs a source dataset as its first input (got '\(stage.inputs.first ?? "none")')")
+        }
+        let folder = day.map { layout.partitionFolder(first, day: $0) } ?? layout.datasetFolder(first)
+        return FileTree.files(under: folder)
+    }
+}
