@@ -51,13 +51,13 @@ struct CommandStage: Stage {
         process.standardOutput = log
         process.standardError = log
         process.standardInput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }  // set before run(): a fast exit must not be missed
         do {
             try process.run()
         } catch {
             throw RunnerError(.io, "cannot start /bin/sh for stage '\(context.spec.name)': \(error.localizedDescription)")
         }
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
         if let timeout = context.spec.timeout {
             let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
             if finished.wait(timeout: .now() + seconds) == .timedOut {
