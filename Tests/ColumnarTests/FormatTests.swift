@@ -11,18 +11,6 @@ private func roundTrip<T: ThriftStruct>(_ value: T) throws -> T {
     return decoded
 }
 
-/// The error thrown by `body`, which must be a ``ColumnarError``.
-private func columnarError(_ body: () throws -> Void) -> ColumnarError? {
-    do {
-        try body()
-        Issue.record("expected an error")
-    } catch let error as ColumnarError {
-        return error
-    } catch {
-        Issue.record("unexpected error type: \(error)")
-    }
-    return nil
-}
 
 /// Sample values with every field set, shared by the round-trip and hostile-input tests.
 private enum Samples {

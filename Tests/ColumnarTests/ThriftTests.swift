@@ -19,18 +19,6 @@ private func fieldHeaders(_ bytes: [UInt8]) throws -> [FieldHeader] {
     return headers
 }
 
-/// Returns the error `body` throws, or records a failure if it does not throw a ``ColumnarError``.
-private func columnarError(_ body: () throws -> Void) -> ColumnarError? {
-    do {
-        try body()
-        Issue.record("expected an error")
-    } catch let error as ColumnarError {
-        return error
-    } catch {
-        Issue.record("unexpected error type: \(error)")
-    }
-    return nil
-}
 
 @Suite struct ThriftTests {
     @Test(arguments: [
