@@ -41,7 +41,9 @@ struct CommandStage: Stage {
             }
         }
         try FileTree.makeFolder(FileTree.parent(context.logPath))
-        FileManager.default.createFile(atPath: context.logPath, contents: nil)
+        guard FileManager.default.createFile(atPath: context.logPath, contents: nil) else {
+            throw RunnerError(.io, "cannot create the task log '\(context.logPath)'")
+        }
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: context.logPath))
         defer { try? log.close() }
         let process = Process()

@@ -101,7 +101,11 @@ public final class PipelineRunner: Sendable {
         let executor = TaskExecutor(layout: layout, manifest: manifest, stages: stages, options: options)
         let outcomes = TaskScheduler(tasks: tasks, jobs: max(1, options.jobs), keepGoing: options.keepGoing, log: log)
             .run { task in executor.execute(task, runID: run.id) } skipped: { task, reason in
-                try? manifest.skipTask(runID: run.id, taskKey: task.key.description, stage: task.stage.name, day: task.day, reason: reason)
+                do {
+                    try manifest.skipTask(runID: run.id, taskKey: task.key.description, stage: task.stage.name, day: task.day, reason: reason)
+                } catch {
+                    self.log("could not record skipped task \(task.key) in the manifest: \(error)")
+                }
             }
         let report = RunReport(runID: run.id, outcomes: outcomes)
         try manifest.finishRun(id: run.id, status: report.failed ? .failed : .succeeded)
