@@ -36,7 +36,9 @@ import Testing
         } while !finished && Date() < deadline
         try await writing.value
 
-        #expect(reads > 1)
+        // How often the reader got in depends on scheduling (a loaded CI machine may let the writer
+        // finish first); what must hold is the invariant checked on every read above.
+        #expect(reads >= 1)
         #expect(try reader.taskState(forKey: "ingest")?.fingerprint == "f59")
         #expect(try reader.taskRuns(runID: run.id).map(\.attempt) == Array(1...60))
     }

@@ -32,7 +32,7 @@ extension PipelineFileParser {
             throw source.error(.unknownKind, "unknown kind '\(kindName)'; \(hint)", at: kindNode)
         }
         try source.checkKeys(entries, known: stageKeys, in: "in stage '\(name)'") { key in
-            kind.param(named: key) == nil ? nil : "'\(key)' is a param of kind '\(kind.name)'; put it under 'params:'"
+            kind.params.contains { $0.name == key } ? "'\(key)' is a param of kind '\(kind.name)'; put it under 'params:'" : nil
         }
 
         var locations = StageSpec.Locations(stage: source.location(of: nameNode), kind: source.location(of: kindNode))
