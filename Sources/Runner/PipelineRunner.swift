@@ -16,13 +16,13 @@ public final class PipelineRunner: Sendable {
     /// The workspace.
     public let layout: WorkspaceLayout
     private let stages: [String: any Stage]
-    private let log: @Sendable (String) -> Void
+    private let log: @Sendable (RunEvent) -> Void
 
     /// A runner; `stages` maps kind names to implementations (`command` is built in); `log` gets
-    /// one line per event (task started, finished, failed).
+    /// every ``RunEvent`` (plan size, task started and finished, notes).
     public init(
         pipeline: Pipeline, layout: WorkspaceLayout, stages: [String: any Stage] = [:],
-        log: @escaping @Sendable (String) -> Void = { _ in }
+        log: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) {
         self.pipeline = pipeline
         self.layout = layout
@@ -93,10 +93,11 @@ public final class PipelineRunner: Sendable {
         try FileTree.makeFolder(layout.dataRoot)
         let manifest = try Manifest(path: layout.manifestPath)
         let interrupted = try manifest.markInterruptedRuns()
-        if !interrupted.isEmpty { log("marked \(interrupted.count) run(s) of killed processes as interrupted") }
+        if !interrupted.isEmpty { log(.note("marked \(interrupted.count) run(s) of killed processes as interrupted")) }
         let leftovers = OutputPublisher.removeLeftovers(in: layout.dataRoot)
-        if !leftovers.isEmpty { log("removed \(leftovers.count) temporary folder(s) left by a killed run") }
+        if !leftovers.isEmpty { log(.note("removed \(leftovers.count) temporary folder(s) left by a killed run")) }
         let tasks = try plan(options)
+        log(.planned(tasks: tasks.count))
         let run = try manifest.beginRun(pipeline: pipeline.name, commandLine: options.commandLine)
         let executor = TaskExecutor(layout: layout, manifest: manifest, stages: stages, options: options)
         let outcomes = TaskScheduler(tasks: tasks, jobs: max(1, options.jobs), keepGoing: options.keepGoing, log: log)
@@ -104,7 +105,7 @@ public final class PipelineRunner: Sendable {
                 do {
                     try manifest.skipTask(runID: run.id, taskKey: task.key.description, stage: task.stage.name, day: task.day, reason: reason)
                 } catch {
-                    self.log("could not record skipped task \(task.key) in the manifest: \(error)")
+                    self.log(.note("could not record skipped task \(task.key) in the manifest: \(error)"))
                 }
             }
         let report = RunReport(runID: run.id, outcomes: outcomes)

@@ -10,11 +10,13 @@ struct TaskIO {
     let task: PlannedTask
     let layout: WorkspaceLayout
 
-    /// The folder read from `dataset`.
+    /// The folder read from `dataset`: for a day task, the day's partition when the dataset is
+    /// partitioned by day (even if that partition is missing: then nothing is read), else the whole
+    /// dataset.
     func inputFolder(_ dataset: String) -> String {
         if let day = task.day {
             let partition = layout.partitionFolder(dataset, day: day)
-            if FileTree.exists(partition) { return partition }
+            if FileTree.exists(partition) || !FileTree.days(in: layout.datasetFolder(dataset)).isEmpty { return partition }
         }
         return layout.datasetFolder(dataset)
     }

@@ -44,11 +44,22 @@ struct TaskPlanner {
     }
 
     private func resolveDays(_ requested: [String], plan: Plan) throws -> [String] {
-        if !requested.isEmpty { return Array(Set(requested)).sorted() }
-        let needsDays = plan.stages.contains { pipeline.stage(named: $0)?.per == .day }
-        guard needsDays else { return [] }
         var found = Set<String>()
         for source in pipeline.sources { found.formUnion(FileTree.days(in: layout.datasetFolder(source))) }
+        if !requested.isEmpty {
+            for day in requested where !ShardDay.isValid(day) {
+                throw RunnerError(.usage, "day '\(day)' is not of the form YYYY-MM-DD")
+            }
+            let missing = Set(requested).subtracting(found).sorted()
+            if !found.isEmpty, !missing.isEmpty {
+                throw RunnerError(
+                    .planning,
+                    "no source data for \(missing.joined(separator: ", ")) (no dt= partition in \(pipeline.sources.map { "'\($0)'" }.joined(separator: ", "))); add it or choose other days")
+            }
+            return Array(Set(requested)).sorted()
+        }
+        let needsDays = plan.stages.contains { pipeline.stage(named: $0)?.per == .day }
+        guard needsDays else { return [] }
         guard !found.isEmpty else {
             throw RunnerError(
                 .planning,

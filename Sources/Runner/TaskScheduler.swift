@@ -9,7 +9,7 @@ struct TaskScheduler {
     let tasks: [PlannedTask]
     let jobs: Int
     let keepGoing: Bool
-    let log: @Sendable (String) -> Void
+    let log: @Sendable (RunEvent) -> Void
 
     func run(
         _ execute: @escaping @Sendable (PlannedTask) -> TaskOutcome,
@@ -28,12 +28,14 @@ struct TaskScheduler {
                     let reason = "needs \(tasks[bad].key), which \(state.outcomes[bad]?.status == .failed ? "failed" : "was skipped")"
                     state.outcomes[i] = Self.skip(task, reason)
                     skipped(task, reason)
+                    log(.finished(state.outcomes[i]!))
                     continue
                 }
                 if state.failures > 0 && !keepGoing {
                     let reason = "the run stopped after a failure (use --keep-going to run independent tasks)"
                     state.outcomes[i] = Self.skip(task, reason)
                     skipped(task, reason)
+                    log(.finished(state.outcomes[i]!))
                     continue
                 }
                 guard deps.allSatisfy({ state.outcomes[$0] != nil }) else { continue }
@@ -43,10 +45,11 @@ struct TaskScheduler {
                 state.running += 1
                 if alone { state.exclusive = true }
                 launched = true
-                log("start \(task.key)")
+                log(.started(task: task.key.description))
                 let box = UncheckedBox(state)
                 DispatchQueue.global().async {
                     let outcome = execute(task)
+                    log(.finished(outcome))
                     let state = box.value
                     state.condition.lock()
                     state.outcomes[i] = outcome

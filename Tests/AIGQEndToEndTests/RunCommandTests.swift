@@ -89,3 +89,27 @@ import Testing
         #expect(result.stdout.contains("upper"))
     }
 }
+
+/// `aigq backfill` runs days in order and refuses days without source data.
+@Suite struct BackfillCommandTests {
+    @Test func runsEachDayInOrder() throws {
+        let (dir, common) = try RunCommandTests.workspace()
+        let result = try AIGQBinary.run(["backfill", "--from", "2026-11-23", "--to", "2026-11-24"] + common)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            day 2026-11-23 (1 of 2): ran 2, fresh 0, failed 0, skipped 0
+            day 2026-11-24 (2 of 2): ran 2, fresh 0, failed 0, skipped 0
+
+            """)
+        #expect(try String(contentsOfFile: dir.file("ws/data/report/lines.txt"), encoding: .utf8) == "4\n")
+    }
+
+    @Test func refusesDaysWithoutSourceData() throws {
+        let (dir, common) = try RunCommandTests.workspace()
+        let result = try withExtendedLifetime(dir) {
+            try AIGQBinary.run(["backfill", "--from", "2026-11-22", "--to", "2026-11-23"] + common)
+        }
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: no source data for 2026-11-22 (no dt= partition in 'raw'); add it or choose other days\n")
+    }
+}

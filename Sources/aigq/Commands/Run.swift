@@ -53,12 +53,17 @@ struct Run: ParsableCommand {
         runOptions.keepGoing = keepGoing
         runOptions.wait = wait
         if let jobs { runOptions.jobs = jobs }
-        let quiet = json
-        let runner = PipelineRunner(pipeline: pipeline, layout: options.layout) { line in
-            if !quiet { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-        }
+        let progress = ProgressReporter(quiet: json)
+        let runner = PipelineRunner(pipeline: pipeline, layout: options.layout) { progress.handle($0) }
         let started = Date()
-        let report = try runner.run(runOptions)
+        let report: RunReport
+        do {
+            report = try runner.run(runOptions)
+            progress.finish()
+        } catch {
+            progress.finish()
+            throw error
+        }
         if json {
             print(try ReportJSON.encode(report))
         } else {
