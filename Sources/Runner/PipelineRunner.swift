@@ -55,11 +55,13 @@ public final class PipelineRunner: Sendable {
     /// What would run and why, without running anything or taking the workspace lock (`aigq status`,
     /// `aigq run --dry-run`). A task downstream of one that would run is reported as stale too.
     public func status(_ options: RunOptions) throws -> RunReport {
+        let tasks = try plan(options)
+        try FileTree.makeFolder(layout.root)
         let manifest = try Manifest(path: layout.manifestPath)
         let executor = TaskExecutor(layout: layout, manifest: manifest, stages: stages, options: options)
         var outcomes: [TaskOutcome] = []
         var willRun = Set<TaskKey>()
-        for task in try plan(options) {
+        for task in tasks {
             var outcome = TaskOutcome(task: task.key.description, stage: task.stage.name, status: .fresh, causes: [], attempts: 0, seconds: 0)
             do {
                 let (_, verdict) = try executor.judge(task)
