@@ -50,7 +50,6 @@ struct TaskExecutor {
         let started = Date()
         var outcome = TaskOutcome(
             task: task.key.description, stage: task.stage.name, status: .failed, causes: [], error: nil, attempts: 0, seconds: 0)
-        defer { _ = outcome }
         do {
             let (definition, verdict) = try judge(task)
             outcome.causes = verdict.causes.map(\.reason)

@@ -20,9 +20,7 @@ struct TaskScheduler {
         while true {
             state.condition.lock()
             var launched = false
-            var pending = 0
             for (i, task) in tasks.enumerated() where state.outcomes[i] == nil && !state.started[i] {
-                pending += 1
                 let deps = task.dependencies.compactMap { index[$0] }
                 if let bad = deps.first(where: { [.failed, .skipped].contains(state.outcomes[$0]?.status) }) {
                     let reason = "needs \(tasks[bad].key), which \(state.outcomes[bad]?.status == .failed ? "failed" : "was skipped")"
@@ -67,7 +65,6 @@ struct TaskScheduler {
             }
             if !launched { state.condition.wait() }
             state.condition.unlock()
-            _ = pending
         }
         return state.outcomes.map { $0! }
     }
