@@ -154,6 +154,14 @@ struct TaskExecutor {
                 outputs.append(OutputRef(dataset: dataset, path: relative, checksum: sum, size: id.size))
             }
         }
+        if task.shard != nil, let previous = try manifest.taskState(forKey: task.key.description) {
+            // A map task owns single files in a shared partition: remove what it wrote last time and
+            // no longer writes, so no orphan stays visible as data.
+            let now = Set(outputs.map { $0.dataset + "/" + $0.path })
+            for old in previous.outputs where !now.contains(old.dataset + "/" + old.path) {
+                FileTree.remove(layout.datasetFolder(old.dataset) + "/" + old.path)
+            }
+        }
         let state = TaskState(
             taskKey: task.key.description, stage: task.stage.name, fingerprint: definition.fingerprint.hex,
             codeVersion: task.stage.codeVersion.description, paramsJSON: ParamValue.map(task.stage.params).canonicalJSON,

@@ -100,3 +100,30 @@ import Testing
         ])
     }
 }
+
+@Suite struct MapTaskOutputTests {
+    @Test func filesAMapTaskNoLongerWritesAreRemoved() throws {
+        let f = try RunnerFixture()
+        let text = """
+            schema: 1
+            sources: [raw]
+            stages:
+              split:
+                kind: command
+                inputs: [raw]
+                outputs: [pieces]
+                per: day
+                map: shard
+                params:
+                  cmd: for n in $(cat "$AIGQ_IN_RAW/$AIGQ_SHARD"); do echo $n > "$AIGQ_OUT_PIECES/$AIGQ_SHARD.$n"; done
+            """
+        try f.write("raw/dt=2026-11-23/part-00001.txt", "1 2 3")
+        try f.run(pipeline: try f.pipeline(text))
+        #expect(FileTree.files(under: f.layout.dataRoot + "/pieces/dt=2026-11-23").filter { $0.hasPrefix("part-00001") } == [
+            "part-00001.txt.1", "part-00001.txt.2", "part-00001.txt.3",
+        ])
+        try f.write("raw/dt=2026-11-23/part-00001.txt", "1")
+        try f.run(pipeline: try f.pipeline(text))
+        #expect(FileTree.files(under: f.layout.dataRoot + "/pieces/dt=2026-11-23").filter { $0.hasPrefix("part-00001") } == ["part-00001.txt.1"])
+    }
+}
