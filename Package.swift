@@ -15,6 +15,8 @@ var targets: [Target] = [
     .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CSnappy", path: "Sources/CSnappy", providers: [.apt(["libsnappy-dev"])]),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+    // One Linux call Swift's Glibc module does not expose (renameat2 RENAME_EXCHANGE); header only.
+    .systemLibrary(name: "CLinuxShim", path: "Sources/CLinuxShim"),
 
     // SHA-256 and friends: content fingerprints shared by storage and (later) the pipeline core.
     .target(name: "Digest", swiftSettings: strictSettings),
@@ -43,7 +45,7 @@ var targets: [Target] = [
     // Executes pipelines: tasks, staleness, the worker pool, atomic outputs, the manifest.
     .target(
         name: "Runner",
-        dependencies: ["PipelineCore", "ManifestStore", "Digest"],
+        dependencies: ["PipelineCore", "ManifestStore", "Digest", "CLinuxShim"],
         swiftSettings: strictSettings
     ),
 

@@ -1,13 +1,16 @@
+import CLinuxShim
 import Foundation
 
 /// Publishes a task's output folders: the stage wrote into temporary folders (hidden names beside
 /// the final ones), which are fsynced and then renamed into place. Only after that does the runner
 /// record the outputs in the manifest.
 ///
-/// Replacing an existing partition takes two renames (old aside, new in); a crash between them
-/// leaves the partition missing, which the manifest then reports as "output deleted" and the next
-/// run redoes: never a half-written partition. Leftovers (`.…tmp-…`, `.…old-…`) are removed at the
-/// next start by ``removeLeftovers(in:)``.
+/// Replacing an existing partition swaps the two folders in one atomic `renameat2(RENAME_EXCHANGE)`,
+/// then deletes the old one (now under the temporary name): readers see the old partition or the new
+/// one, never neither. Where the file system cannot exchange, it falls back to two renames (old
+/// aside, new in), where a crash between them leaves the partition missing, which the manifest
+/// reports as "output deleted" and the next run redoes. Leftovers (`.…tmp-…`, `.…old-…`) are
+/// removed at the next start by ``removeLeftovers(in:)``.
 enum OutputPublisher {
     private static let counter = Counter()
 
@@ -25,6 +28,11 @@ enum OutputPublisher {
     static func publish(_ temporary: String, as final: String) throws {
         try FileTree.syncTree(temporary)
         let parent = FileTree.parent(final)
+        if FileTree.exists(final), aigq_exchange_paths(temporary, final) == 0 {
+            try FileTree.sync(parent, directory: true)
+            FileTree.remove(temporary)  // the old partition, swapped out
+            return
+        }
         var aside: String?
         if FileTree.exists(final) {
             let old = "\(parent)/.\((final as NSString).lastPathComponent).old-\(getpid())-\(counter.next())"
