@@ -16,7 +16,10 @@ public struct OrchestratorPeers: Sendable {
 
     /// Finds the venv (`venv`, else `$AIGQ_ORCHESTRATOR_VENV`, else `.venv-orchestrator` in the current
     /// directory or above the executable) and `make` on the PATH.
-    public static func locate(venv: String?, environment: [String: String], executable: String) throws -> OrchestratorPeers {
+    /// Without `needsVenv` (only make was asked for), the venv is not required.
+    public static func locate(
+        venv: String?, environment: [String: String], executable: String, needsVenv: Bool = true
+    ) throws -> OrchestratorPeers {
         let fm = FileManager.default
         var candidates: [String]
         let how: String
@@ -35,7 +38,8 @@ public struct OrchestratorPeers: Sendable {
             }
             how = "the default, looked for in the current directory and above the aigq executable"
         }
-        guard let root = candidates.first(where: { fm.isExecutableFile(atPath: $0 + "/bin/dvc") && fm.isExecutableFile(atPath: $0 + "/bin/snakemake") }) else {
+        let found = candidates.first { fm.isExecutableFile(atPath: $0 + "/bin/dvc") && fm.isExecutableFile(atPath: $0 + "/bin/snakemake") }
+        guard let root = found ?? (needsVenv ? nil : candidates[0]) else {
             throw BenchmarkError(
                 """
                 no venv with dvc and snakemake at '\(candidates[0])' (\(how)). Create it from the repository root with: \

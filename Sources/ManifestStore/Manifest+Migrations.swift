@@ -55,7 +55,9 @@ extension Manifest {
             let tables = try String.fetchAll(
                 db,
                 sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            if !tables.isEmpty {
+            // GRDB creates its (empty) bookkeeping table before the first migration commits, so a run
+            // killed at that moment leaves just that table: still a fresh manifest, not a foreign file.
+            if !tables.isEmpty && tables != ["grdb_migrations"] {
                 let names = tables.map { "'\($0)'" }.joined(separator: ", ")
                 throw ManifestError.notAManifest(path: path, reason: "it already holds other tables (\(names))")
             }

@@ -165,7 +165,7 @@ extension Manifest {
         }
     }
 
-    private func insert(_ db: Database, _ record: TaskRunRecord) throws -> TaskRunRecord {
+    func insert(_ db: Database, _ record: TaskRunRecord) throws -> TaskRunRecord {
         try db.execute(
             sql: """
                 INSERT INTO task_run (run_id, task_key, stage, day, shard, status, started_at, finished_at,
@@ -182,7 +182,7 @@ extension Manifest {
         return inserted
     }
 
-    private func requireRunningRun(_ db: Database, id: Int64, action: String) throws {
+    func requireRunningRun(_ db: Database, id: Int64, action: String) throws {
         guard let run = try RunRecord.fetch(db, id: id) else { throw ManifestError.notFound("run", id: id) }
         guard run.status == .running else {
             throw ManifestError.notRunning("run", id: id, status: run.status.rawValue, action: action)

@@ -2,11 +2,21 @@ import Digest
 import Foundation
 import ManifestStore
 
-/// Content checksums of shard files, read through the manifest's hash cache: a file whose size,
-/// mtime and inode are unchanged is not re-read, so a `touch` costs a `stat`, and a content change
-/// is always seen.
-struct FileChecksums {
-    let manifest: Manifest
+/// Content checksums of shard files through the manifest's hash cache: a file whose size, mtime and
+/// inode are unchanged is not re-read, so a `touch` costs a `stat` and a content change is always
+/// seen. The cache is loaded once per run and new entries are written back in batches (it is only
+/// a cache: losing entries to a crash costs a re-read, never a wrong answer).
+final class FileChecksums: @unchecked Sendable {
+    private let manifest: Manifest
+    private let lock = NSLock()
+    private var known: [String: HashCacheEntry]
+    private var pending: [HashCacheEntry] = []
+
+    /// Loads the manifest's cache.
+    init(manifest: Manifest) throws {
+        self.manifest = manifest
+        self.known = try manifest.allCachedChecksums()
+    }
 
     /// The file's identity as the hash cache keys it.
     struct Identity {
@@ -27,8 +37,11 @@ struct FileChecksums {
     /// The SHA-256 (hex) of `path`, from the cache when the file is unchanged; nil when it is missing.
     func checksum(of path: String) throws -> String? {
         guard let id = Self.identity(of: path) else { return nil }
-        if let cached = try manifest.cachedChecksum(path: path, size: id.size, mtimeNanoseconds: id.mtimeNanoseconds, inode: id.inode) {
-            return cached
+        lock.lock()
+        let hit = known[path]
+        lock.unlock()
+        if let hit, hit.size == id.size, hit.mtimeNanoseconds == id.mtimeNanoseconds, hit.inode == id.inode {
+            return hit.checksum
         }
         let digest: String
         do {
@@ -36,8 +49,22 @@ struct FileChecksums {
         } catch {
             throw RunnerError(.io, "cannot read '\(path)' to checksum it: \(error)")
         }
-        try manifest.storeChecksum(
-            HashCacheEntry(path: path, size: id.size, mtimeNanoseconds: id.mtimeNanoseconds, inode: id.inode, checksum: digest))
+        let entry = HashCacheEntry(path: path, size: id.size, mtimeNanoseconds: id.mtimeNanoseconds, inode: id.inode, checksum: digest)
+        lock.lock()
+        known[path] = entry
+        pending.append(entry)
+        let flushNow = pending.count >= 512
+        lock.unlock()
+        if flushNow { try flush() }
         return digest
+    }
+
+    /// Writes new cache entries to the manifest.
+    func flush() throws {
+        lock.lock()
+        let batch = pending
+        pending = []
+        lock.unlock()
+        try manifest.storeChecksums(batch)
     }
 }

@@ -58,7 +58,8 @@ public final class PipelineRunner: Sendable {
         let tasks = try plan(options)
         try FileTree.makeFolder(layout.root)
         let manifest = try Manifest(path: layout.manifestPath)
-        let executor = TaskExecutor(layout: layout, manifest: manifest, stages: stages, options: options)
+        let executor = try TaskExecutor(layout: layout, manifest: manifest, stages: stages, options: options)
+        defer { try? executor.checksums.flush() }
         var outcomes: [TaskOutcome] = []
         var willRun = Set<TaskKey>()
         for task in tasks {
@@ -99,10 +100,31 @@ public final class PipelineRunner: Sendable {
         let leftovers = OutputPublisher.removeLeftovers(in: layout.dataRoot)
         if !leftovers.isEmpty { log(.note("removed \(leftovers.count) temporary folder(s) left by a killed run")) }
         let tasks = try plan(options)
-        log(.planned(tasks: tasks.count))
         let run = try manifest.beginRun(pipeline: pipeline.name, commandLine: options.commandLine)
-        let executor = TaskExecutor(layout: layout, manifest: manifest, stages: stages, options: options)
-        let outcomes = TaskScheduler(tasks: tasks, jobs: max(1, options.jobs), keepGoing: options.keepGoing, log: log)
+        let executor = try TaskExecutor(layout: layout, manifest: manifest, stages: stages, options: options)
+
+        // Tasks whose upstream is all fresh can be judged now, in plan order, on this thread: a no-op
+        // run is a pass over the graph, a stat per file and one manifest transaction.
+        var fresh: [TaskKey: TaskOutcome] = [:]
+        var cached: [Manifest.CachedTask] = []
+        for task in tasks where task.dependencies.allSatisfy({ fresh[$0] != nil }) {
+            guard let (definition, verdict) = try? executor.judge(task), !verdict.needsRun else { continue }
+            var outcome = TaskOutcome(task: task.key.description, stage: task.stage.name, status: .fresh, causes: [], attempts: 0, seconds: 0)
+            outcome.state = verdict.status.rawValue
+            fresh[task.key] = outcome
+            cached.append(
+                Manifest.CachedTask(taskKey: task.key.description, stage: task.stage.name, day: task.day, fingerprint: definition.fingerprint.hex))
+        }
+        try manifest.recordCachedTasks(runID: run.id, cached)
+        if !fresh.isEmpty { log(.note("\(fresh.count) of \(tasks.count) tasks are fresh")) }
+
+        let remaining = tasks.filter { fresh[$0.key] == nil }.map { task -> PlannedTask in
+            var t = task
+            t.dependencies = task.dependencies.filter { fresh[$0] == nil }
+            return t
+        }
+        log(.planned(tasks: remaining.count))
+        let ran = TaskScheduler(tasks: remaining, jobs: max(1, options.jobs), keepGoing: options.keepGoing, log: log)
             .run { task in executor.execute(task, runID: run.id) } skipped: { task, reason in
                 do {
                     try manifest.skipTask(runID: run.id, taskKey: task.key.description, stage: task.stage.name, day: task.day, reason: reason)
@@ -110,6 +132,9 @@ public final class PipelineRunner: Sendable {
                     self.log(.note("could not record skipped task \(task.key) in the manifest: \(error)"))
                 }
             }
+        try executor.checksums.flush()
+        let byKey = Dictionary(uniqueKeysWithValues: zip(remaining.map(\.key), ran))
+        let outcomes = tasks.compactMap { fresh[$0.key] ?? byKey[$0.key] }
         let report = RunReport(runID: run.id, outcomes: outcomes)
         try manifest.finishRun(id: run.id, status: report.failed ? .failed : .succeeded)
         return report

@@ -9,16 +9,29 @@ struct TaskExecutor {
     let manifest: Manifest
     let stages: [String: any Stage]
     let options: RunOptions
+    let checksums: FileChecksums
+    /// The manifest's task states and last attempts, read once when the run starts (a task's own
+    /// record only changes when it runs, so the snapshot stays right for every task not yet run).
+    let states: [String: TaskState]
+    let lastRuns: [String: TaskRunRecord]
 
-    private var checksums: FileChecksums { FileChecksums(manifest: manifest) }
+    init(layout: WorkspaceLayout, manifest: Manifest, stages: [String: any Stage], options: RunOptions) throws {
+        self.layout = layout
+        self.manifest = manifest
+        self.stages = stages
+        self.options = options
+        self.checksums = try FileChecksums(manifest: manifest)
+        self.states = Dictionary(try manifest.allTaskStates().map { ($0.taskKey, $0) }, uniquingKeysWith: { a, _ in a })
+        self.lastRuns = try manifest.lastTaskRuns()
+    }
 
     /// The verdict on `task` as the workspace stands now.
     func judge(_ task: PlannedTask) throws -> (TaskDefinition, TaskStaleness) {
         let io = TaskIO(task: task, layout: layout)
         let definition = TaskDefinition(stage: task.stage, inputs: try io.inputShards(checksums))
         let key = task.key.description
-        let state = try manifest.taskState(forKey: key)
-        let last = try manifest.lastTaskRun(forKey: key)
+        let state = states[key]
+        let last = lastRuns[key]
         var success: TaskRecord.Success?
         var observed: [ObservedOutput] = []
         if let state {

@@ -29,10 +29,11 @@ struct TaskPlanner {
             var planned: [PlannedTask] = []
             for key in keys {
                 var dependencies: [TaskKey] = []
+                var seen = Set<TaskKey>()
                 for input in stage.inputs {
                     guard let producer = pipeline.graph.producer(of: input), let upstream = tasksByStage[producer] else { continue }
                     for task in upstream where key.day == nil || task.day == nil || task.day == key.day {
-                        if !dependencies.contains(task.key) { dependencies.append(task.key) }
+                        if seen.insert(task.key).inserted { dependencies.append(task.key) }
                     }
                 }
                 planned.append(PlannedTask(key: key, stage: stage, dependencies: dependencies, forced: forced.contains(stage.name)))

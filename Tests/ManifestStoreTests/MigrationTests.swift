@@ -101,3 +101,18 @@ import Testing
         #expect(manifest.path == ":memory:")
     }
 }
+
+/// A run killed while creating its manifest leaves only GRDB's empty bookkeeping table (found by
+/// the crash harness); the next open must finish creating the manifest, not refuse the file.
+@Suite struct InterruptedCreationTests {
+    @Test func aManifestKilledDuringItsFirstMigrationOpensAsNew() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path + "/manifest.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
+        try queue.close()
+        let manifest = try Manifest(path: path)
+        #expect(try manifest.runs().isEmpty)
+        _ = try manifest.beginRun(pipeline: "daily", commandLine: "aigq run")
+    }
+}

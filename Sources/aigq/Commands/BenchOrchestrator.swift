@@ -71,7 +71,8 @@ struct BenchOrchestrator: ParsableCommand {
         }
         if !noPeers {
             options.peers = try OrchestratorPeers.locate(
-                venv: venv, environment: ProcessInfo.processInfo.environment, executable: executable)
+                venv: venv, environment: ProcessInfo.processInfo.environment, executable: executable,
+                needsVenv: options.peerTools.contains(.dvc) || options.peerTools.contains(.snakemake))
         }
         let result = try OrchestratorBenchmark(options: options).run { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
