@@ -49,10 +49,11 @@ extension Manifest {
             try requireRunningRun(db, id: runID, action: "record cached tasks in")
             let stored = StoredTime.rounded(time)
             for task in tasks {
-                let record = TaskRunRecord(
-                    id: 0, runID: runID, taskKey: task.taskKey, stage: task.stage, day: task.day, shard: nil, status: .cached,
-                    startedAt: stored, finishedAt: stored, attempt: 1, fingerprint: task.fingerprint)
-                _ = try insert(db, record)
+                _ = try insert(
+                    db,
+                    Self.cachedRecord(
+                        runID: runID, taskKey: task.taskKey, stage: task.stage, day: task.day, shard: nil,
+                        fingerprint: task.fingerprint, at: stored))
             }
         }
     }

@@ -65,12 +65,21 @@ extension Manifest {
     ) throws -> TaskRunRecord {
         try write("record cached task '\(taskKey)' in run \(runID)") { db in
             try requireRunningRun(db, id: runID, action: "record a cached task in")
-            let stored = StoredTime.rounded(time)
-            let record = TaskRunRecord(
-                id: 0, runID: runID, taskKey: taskKey, stage: stage, day: day, shard: shard, status: .cached,
-                startedAt: stored, finishedAt: stored, attempt: 1, fingerprint: fingerprint)
-            return try insert(db, record)
+            return try insert(
+                db,
+                Self.cachedRecord(
+                    runID: runID, taskKey: taskKey, stage: stage, day: day, shard: shard, fingerprint: fingerprint,
+                    at: StoredTime.rounded(time)))
         }
+    }
+
+    /// The task-run row of a task found up to date.
+    static func cachedRecord(
+        runID: Int64, taskKey: String, stage: String, day: String?, shard: Int?, fingerprint: String, at stored: Date
+    ) -> TaskRunRecord {
+        TaskRunRecord(
+            id: 0, runID: runID, taskKey: taskKey, stage: stage, day: day, shard: shard, status: .cached,
+            startedAt: stored, finishedAt: stored, attempt: 1, fingerprint: fingerprint)
     }
 
     /// Records that a running attempt failed with `error`, and returns it.

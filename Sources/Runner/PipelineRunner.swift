@@ -106,9 +106,14 @@ public final class PipelineRunner: Sendable {
         // Tasks whose upstream is all fresh can be judged now, in plan order, on this thread: a no-op
         // run is a pass over the graph, a stat per file and one manifest transaction.
         var fresh: [TaskKey: TaskOutcome] = [:]
+        var judged: [TaskKey: (TaskDefinition, TaskStaleness)] = [:]
         var cached: [Manifest.CachedTask] = []
         for task in tasks where task.dependencies.allSatisfy({ fresh[$0] != nil }) {
-            guard let (definition, verdict) = try? executor.judge(task), !verdict.needsRun else { continue }
+            guard let (definition, verdict) = try? executor.judge(task) else { continue }
+            guard !verdict.needsRun else {
+                judged[task.key] = (definition, verdict)  // stale: its inputs are final, keep the verdict
+                continue
+            }
             var outcome = TaskOutcome(task: task.key.description, stage: task.stage.name, status: .fresh, causes: [], attempts: 0, seconds: 0)
             outcome.state = verdict.status.rawValue
             fresh[task.key] = outcome
@@ -125,7 +130,7 @@ public final class PipelineRunner: Sendable {
         }
         log(.planned(tasks: remaining.count))
         let ran = TaskScheduler(tasks: remaining, jobs: max(1, options.jobs), keepGoing: options.keepGoing, log: log)
-            .run { task in executor.execute(task, runID: run.id) } skipped: { task, reason in
+            .run { [judged] task in executor.execute(task, runID: run.id, judged: judged[task.key]) } skipped: { task, reason in
                 do {
                     try manifest.skipTask(runID: run.id, taskKey: task.key.description, stage: task.stage.name, day: task.day, reason: reason)
                 } catch {

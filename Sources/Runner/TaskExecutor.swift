@@ -59,12 +59,14 @@ struct TaskExecutor {
     }
 
     /// Runs `task` if it is stale; returns its outcome.
-    func execute(_ task: PlannedTask, runID: Int64) -> TaskOutcome {
+    /// `judged` is a verdict already reached for this task (its inputs cannot have changed since,
+    /// when everything upstream was fresh); without one the task is judged now.
+    func execute(_ task: PlannedTask, runID: Int64, judged: (TaskDefinition, TaskStaleness)? = nil) -> TaskOutcome {
         let started = Date()
         var outcome = TaskOutcome(
             task: task.key.description, stage: task.stage.name, status: .failed, causes: [], error: nil, attempts: 0, seconds: 0)
         do {
-            let (definition, verdict) = try judge(task)
+            let (definition, verdict) = try judged ?? judge(task)
             outcome.causes = verdict.causes.map(\.reason)
             outcome.state = verdict.status.rawValue
             guard verdict.needsRun else {
