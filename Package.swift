@@ -49,10 +49,39 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
 
+    // simdjson (Debian's libsimdjson) behind a few extern "C" functions: the JSON Lines parser of ingest.
+    .target(
+        name: "CSimdJSON",
+        path: "Sources/CSimdJSON",
+        cxxSettings: [.unsafeFlags(["-O3"])],
+        linkerSettings: [.linkedLibrary("simdjson")]
+    ),
+
+    // Lookup tables for serving (SQLite through GRDB): written by export, read by the server.
+    .target(
+        name: "LookupFormat",
+        dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+        swiftSettings: strictSettings
+    ),
+
+    // The synthetic raw logs of `aigq gen` (spec §11): writes the raw contract, plus the latent truth.
+    .target(
+        name: "SyntheticLogs",
+        dependencies: ["Columnar"],
+        swiftSettings: strictSettings
+    ),
+
+    // The concrete stages: where storage (and, later, models) meet the pipeline. One folder per stage.
+    .target(
+        name: "Stages",
+        dependencies: ["PipelineCore", "Columnar", "LookupFormat", "CSimdJSON", "Digest"],
+        swiftSettings: strictSettings
+    ),
+
     // `aigq bench …`: runs our work and the peers' side by side (spec/bench.md).
     .target(
         name: "Benchmarks",
-        dependencies: ["Columnar"],
+        dependencies: ["Columnar", "Stages", "SyntheticLogs", "PipelineCore"],
         swiftSettings: strictSettings
     ),
 
@@ -60,7 +89,8 @@ var targets: [Target] = [
     .executableTarget(
         name: "aigq",
         dependencies: [
-            "Columnar", "Benchmarks", "Runner", "PipelineCore", "ManifestStore",
+            "Columnar", "Benchmarks", "Runner", "PipelineCore", "ManifestStore", "Stages", "SyntheticLogs",
+            "LookupFormat",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strictSettings
@@ -71,6 +101,13 @@ var targets: [Target] = [
     .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"], swiftSettings: strictSettings),
     .testTarget(name: "ManifestStoreTests", dependencies: ["ManifestStore"], swiftSettings: strictSettings),
     .testTarget(name: "RunnerTests", dependencies: ["Runner", "PipelineCore", "ManifestStore"], swiftSettings: strictSettings),
+    .testTarget(name: "LookupFormatTests", dependencies: ["LookupFormat"], swiftSettings: strictSettings),
+    .testTarget(name: "SyntheticLogsTests", dependencies: ["SyntheticLogs", "Columnar"], swiftSettings: strictSettings),
+    .testTarget(
+        name: "StagesTests",
+        dependencies: ["Stages", "PipelineCore", "Columnar", "SyntheticLogs", "LookupFormat"],
+        swiftSettings: strictSettings
+    ),
     .testTarget(
         name: "AIGQEndToEndTests",
         dependencies: ["Columnar"],
@@ -104,5 +141,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: targets,
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

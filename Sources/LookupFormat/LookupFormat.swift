@@ -1,0 +1,2 @@
+/// Placeholder until the lookup tables land (export issue).
+enum LookupFormatPlaceholder {}
