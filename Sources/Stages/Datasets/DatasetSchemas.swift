@@ -151,6 +151,16 @@ public enum DatasetSchemas {
         Field("score", .double, nullable: false),
     ])
 
+    /// `transitions` (baselines, per day, one file): co-occurrence over the window of days: how often a
+    /// user searched or hint-clicked `query` later the same day after the trigger behaviour
+    /// (`search:<query>` or `item:<id>`); at most the top 50 queries per trigger, sorted by trigger,
+    /// then count descending, then query.
+    public static let transitions = Schema([
+        Field("trigger", .string, nullable: false),
+        Field("query", .string, nullable: false),
+        Field("count", .int64, nullable: false),
+    ])
+
     /// `x2q` (think, later): ranked queries per trigger (`search:<query>` or `item:<id>`).
     public static let x2q = Schema([
         Field("trigger", .string, nullable: false),
