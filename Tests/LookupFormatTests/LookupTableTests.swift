@@ -10,6 +10,7 @@ import Testing
         ("42", [LookupEntry(query: "登山鞋 防水", score: 3), LookupEntry(query: "tent", score: 1e-7)]),
         ("empty", []),
         ("search:帐篷", [LookupEntry(query: "睡袋", score: 2), LookupEntry(query: "露营灯", score: 1)]),
+        ("search:露营 🏕", [LookupEntry(query: "😀 / emoji", score: 1e300), LookupEntry(query: "", score: 0)]),
     ]
 
     static func write(_ path: String, lists: [(String, [LookupEntry])] = lists) throws -> LookupTableMeta {
@@ -23,12 +24,33 @@ import Testing
         let written = try Self.write(dir.file("lookup.sqlite"))
         let table = try LookupTable(path: dir.file("lookup.sqlite"))
         #expect(table.meta == written)
-        #expect(table.meta == LookupTableMeta(table: "u2q", version: "2026-11-23-0123456789ab", sourceDay: "2026-11-23", keys: 5, rows: 7))
+        #expect(table.meta == LookupTableMeta(table: "u2q", version: "2026-11-23-0123456789ab", sourceDay: "2026-11-23", keys: 6, rows: 9))
         for (key, entries) in Self.lists {
             #expect(try table.lookup(key) == entries, "key \(key)")
             #expect(try table.contains(key))
         }
         #expect(try table.lookup(LookupTable.defaultKey).first?.query == "rain boots")
+    }
+
+    @Test func storedListsAreCompactJSON() throws {
+        let json = try LookupEntry.json([LookupEntry(query: "a\"b\u{1}", score: 2), LookupEntry(query: "帐篷", score: 1e-7)], key: "k")
+        #expect(json == #"[{"query":"a\"b\u0001","score":2.0},{"query":"帐篷","score":1e-07}]"#)
+        #expect(try JSONDecoder().decode([LookupEntry].self, from: Data(json.utf8)).count == 2)
+    }
+
+    @Test(arguments: [
+        (#" [ { "score": 1, "query": "a" } ] "#, [LookupEntry(query: "a", score: 1)]),
+        (#"[{"query":"\ud83d\ude00 \/ \u5e10","score":-2.5E2}]"#, [LookupEntry(query: "😀 / 帐", score: -250)]),
+        (#"[]"#, []),
+    ])
+    func readsListsInAnyValidJSONLayout(_ json: String, _ expected: [LookupEntry]) throws {
+        #expect(try LookupEntry.entries(json: json, key: "k", path: "p") == expected)
+    }
+
+    @Test func refusesAListThatIsNotJSON() throws {
+        let error = #expect(throws: LookupError.self) { try LookupEntry.entries(json: #"[{"query":"a","score":}]"#, key: "k", path: "p") }
+        #expect(error?.code == .broken)
+        #expect(error?.message.hasPrefix("'p': the list of key 'k' is not valid JSON") == true)
     }
 
     @Test func missingKeyHasAnEmptyList() throws {

@@ -18,33 +18,29 @@ final class ExportStageFixture {
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
     /// Writes `rows` (user, rank, query, score) as `data/<dataset>/dt=<day>/part-00000.parquet`.
-    @discardableResult
-    func writeU2Q(_ dataset: String, day: String, _ rows: [(Int64, Int32, String, Double)]) throws -> String {
-        var batch = BatchBuilder(DatasetSchemas.u2q)
-        for (user, rank, query, score) in rows {
-            batch["user"].append(int64: user)
-            batch["rank"].append(int32: rank)
-            batch["query"].append(string: query)
-            batch["score"].append(double: score)
-        }
-        let path = "\(workspace)/data/\(dataset)/dt=\(day)/part-00000.parquet"
-        try DatasetFiles.write(batch.build(), to: path)
-        return path
+    func writeU2Q(_ dataset: String, day: String, _ rows: [(Int64, Int32, String, Double)]) throws {
+        try write(dataset, day: day, schema: DatasetSchemas.u2q, rows.map { (.user($0.0), $0.1, $0.2, $0.3) })
     }
 
     /// Writes `rows` (trigger, rank, query, score) as `data/<dataset>/dt=<day>/part-00000.parquet`.
-    @discardableResult
-    func writeX2Q(_ dataset: String, day: String, _ rows: [(String, Int32, String, Double)]) throws -> String {
-        var batch = BatchBuilder(DatasetSchemas.x2q)
-        for (trigger, rank, query, score) in rows {
-            batch["trigger"].append(string: trigger)
+    func writeX2Q(_ dataset: String, day: String, _ rows: [(String, Int32, String, Double)]) throws {
+        try write(dataset, day: day, schema: DatasetSchemas.x2q, rows.map { (.trigger($0.0), $0.1, $0.2, $0.3) })
+    }
+
+    private enum Key { case user(Int64), trigger(String) }
+
+    private func write(_ dataset: String, day: String, schema: Schema, _ rows: [(Key, Int32, String, Double)]) throws {
+        var batch = BatchBuilder(schema)
+        for (key, rank, query, score) in rows {
+            switch key {
+            case .user(let user): batch["user"].append(int64: user)
+            case .trigger(let trigger): batch["trigger"].append(string: trigger)
+            }
             batch["rank"].append(int32: rank)
             batch["query"].append(string: query)
             batch["score"].append(double: score)
         }
-        let path = "\(workspace)/data/\(dataset)/dt=\(day)/part-00000.parquet"
-        try DatasetFiles.write(batch.build(), to: path)
-        return path
+        try DatasetFiles.write(batch.build(), to: "\(workspace)/data/\(dataset)/dt=\(day)/part-00000.parquet")
     }
 
     /// The export task of `day` reading `inputs` (the day's files of each, as the runner gives them),

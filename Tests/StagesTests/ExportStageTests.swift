@@ -171,6 +171,15 @@ import Testing
         #expect(fixture.listing() == [".lock", served, "CURRENT", "HISTORY"])
     }
 
+    @Test func nonFiniteScoreIsBadInput() throws {
+        let fixture = ExportStageFixture()
+        try fixture.writeBaselines(day: Self.day)
+        try fixture.writeU2Q("u2q_cooccurrence", day: Self.day, [(7, 1, "tent", .nan)])
+        let context = try fixture.context(day: Self.day)
+        let error = #expect(throws: StageError.self) { try ExportStage().run(context) }
+        #expect(error?.message == "u2q_cooccurrence: the score of user 7's query 'tent' is nan; rerun the stage that writes u2q_cooccurrence")
+    }
+
     @Test func exportsX2QWhenItsInputIsPresent() throws {
         let fixture = ExportStageFixture()
         try fixture.writeBaselines(day: Self.day)

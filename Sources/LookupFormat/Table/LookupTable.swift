@@ -46,7 +46,7 @@ public final class LookupTable: Sendable {
     public func lookup(_ key: String) throws -> [LookupEntry] {
         let json: String?
         do {
-            json = try queue.read { db in
+            json = try queue.inDatabase { db in
                 try String.fetchOne(db.cachedStatement(sql: LookupSchema.selectEntry), arguments: [key])
             }
         } catch {
@@ -59,7 +59,7 @@ public final class LookupTable: Sendable {
     /// Whether `key` has a list (possibly empty).
     public func contains(_ key: String) throws -> Bool {
         do {
-            return try queue.read { db in
+            return try queue.inDatabase { db in
                 try String.fetchOne(db.cachedStatement(sql: LookupSchema.selectEntry), arguments: [key]) != nil
             }
         } catch {

@@ -31,40 +31,51 @@ struct ExportLists {
         let scores = try batch.doubles("score")
         let users = source.key == .user ? try batch.int64s("user") : []
         let triggers = source.key == .trigger ? try batch.strings("trigger") : ByteArrayColumn(strings: [])
-        let queryText = (0..<batch.rowCount).map { queries.string(at: $0) }
         let triggerText = (0..<triggers.count).map { triggers.string(at: $0) }
+        func keyName(_ row: Int) -> String {
+            source.key == .user ? "user \(users[row])" : "trigger '\(triggerText[row])'"
+        }
 
         for row in 0..<batch.rowCount where !scores[row].isFinite {
-            let key = source.key == .user ? "user \(users[row])" : "trigger '\(triggerText[row])'"
-            throw StageError(.badInput, "\(source.dataset): the score of \(key)'s query '\(queryText[row])' is \(scores[row]); rerun the stage that writes \(source.dataset)")
+            throw StageError(.badInput, "\(source.dataset): the score of \(keyName(row))'s query '\(queries.string(at: row))' is \(scores[row]); rerun the stage that writes \(source.dataset)")
         }
+        // Best first within a key: rank, then score descending, then query bytes (ties only).
+        // Keys and queries compare by UTF-8 bytes (as the lookup file does), not by Unicode equivalence.
+        func sameTrigger(_ i: Int, _ j: Int) -> Bool { triggerText[i].utf8.elementsEqual(triggerText[j].utf8) }
         let order = (0..<batch.rowCount).sorted { i, j in
             if source.key == .user, users[i] != users[j] { return users[i] < users[j] }
-            if source.key == .trigger, triggerText[i] != triggerText[j] {
+            if source.key == .trigger, !sameTrigger(i, j) {
                 return triggerText[i].utf8.lexicographicallyPrecedes(triggerText[j].utf8)
             }
             if ranks[i] != ranks[j] { return ranks[i] < ranks[j] }
             if scores[i] != scores[j] { return scores[i] > scores[j] }
-            if queryText[i] != queryText[j] { return queryText[i].utf8.lexicographicallyPrecedes(queryText[j].utf8) }
-            return i < j
+            let (a, b) = (queries.string(at: i).utf8, queries.string(at: j).utf8)
+            return a.elementsEqual(b) ? i < j : a.lexicographicallyPrecedes(b)
         }
 
         var groups: [Group] = []
         var seen: Set<String> = []
+        var full = false
+        var previous: Int?
         for row in order {
-            let key: String
-            if source.key == .user {
-                key = users[row] == -1 ? LookupTable.defaultKey : String(users[row])
-            } else {
-                key = triggerText[row]
-            }
-            if groups.last?.key != key {
+            let sameKey = previous.map { source.key == .user ? users[$0] == users[row] : sameTrigger($0, row) }
+            previous = row
+            if sameKey != true {
+                let key: String
+                if source.key == .user {
+                    key = users[row] == -1 ? LookupTable.defaultKey : String(users[row])
+                } else {
+                    key = triggerText[row]
+                }
                 groups.append(Group(key: key, user: source.key == .user ? users[row] : 0, entries: []))
                 seen.removeAll(keepingCapacity: true)
+                full = false
             }
-            let query = queryText[row]
-            guard !query.isEmpty, groups[groups.count - 1].entries.count < n, seen.insert(query).inserted else { continue }
+            guard !full else { continue }
+            let query = queries.string(at: row)
+            guard !query.isEmpty, seen.insert(query).inserted else { continue }
             groups[groups.count - 1].entries.append(LookupEntry(query: query, score: scores[row]))
+            full = groups[groups.count - 1].entries.count == n
         }
         self.groups = groups.filter { !$0.entries.isEmpty }
         self.rowsIn = batch.rowCount
