@@ -13,7 +13,9 @@ public enum StageRegistry {
     }
 
     /// The standard kinds, in pipeline order.
-    public static let standard: [Entry] = []
+    public static let standard: [Entry] = [
+        Entry(info: ExportStage.kind, stage: ExportStage()),
+    ]
 
     /// The kinds, for ``PipelineFileParser``.
     public static var kinds: StageKindRegistry { StageKindRegistry(standard.map(\.info)) }
