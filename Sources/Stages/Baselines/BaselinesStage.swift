@@ -55,8 +55,8 @@ public struct BaselinesStage: Stage {
         let window = try WindowSummary.read(
             files: context.files(of: "events"), day: day, popularityDecay: popularityDecay, historyLimit: k,
             maxGap: Int64(maxGap) * 60_000, threads: context.threads)
-        let popular = PopularityRanking.top(window.popularity, k: k)
-        let transitions = TransitionTable(counts: window.transitions, limit: top)
+        let popular = window.popular(k: k)
+        let transitions = TransitionTable(window, limit: top)
         var rowsOut = 0
 
         var popularity = U2QRows()

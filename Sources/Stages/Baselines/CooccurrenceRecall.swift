@@ -53,7 +53,7 @@ struct CooccurrenceRecall {
 
     /// The list for a history of trigger keys (oldest first); empty when no behaviour has followers.
     func list(history: [String]) -> [(query: String, score: Double)] {
-        var votes: [String: Double] = [:]
+        var votes: [Int32: Double] = [:]
         var weight = 1.0
         for key in history.reversed() {
             let followers = transitions.followers(of: key)
@@ -62,7 +62,10 @@ struct CooccurrenceRecall {
             weight *= decay
         }
         guard !votes.isEmpty else { return [] }
-        var list = PopularityRanking.top(votes, k: k)
+        let best = votes.sorted { a, b in
+            a.value != b.value ? a.value > b.value : transitions.query(a.key) < transitions.query(b.key)
+        }
+        var list = best.prefix(k).map { (query: transitions.query($0.key), score: $0.value) }
         var seen = Set(list.map(\.query))
         for p in popularity where list.count < k && seen.insert(p.query).inserted {
             list.append((p.query, 0))

@@ -6,9 +6,9 @@
 struct DayBehaviour: Hashable, Sendable {
     /// What was done.
     enum Action: Hashable, Sendable {
-        /// A normalised query searched (or hint-clicked).
+        /// A normalised query searched (or hint-clicked); its trigger key is `search:<query>`.
         case query(String)
-        /// An item page opened.
+        /// An item page opened; its trigger key is `item:<id>`.
         case item(Int64)
     }
 
@@ -16,21 +16,6 @@ struct DayBehaviour: Hashable, Sendable {
     var ts: Int64
     /// The action.
     var action: Action
-
-    /// The query of a query action.
-    var query: String? {
-        if case .query(let q) = action { return q }
-        return nil
-    }
-
-    /// The trigger key of this behaviour (`search:<query>` or `item:<id>`), as in `transitions` and
-    /// the `h_key` of `behaviors`.
-    var trigger: String {
-        switch action {
-        case .query(let q): "search:" + q
-        case .item(let id): "item:" + String(id)
-        }
-    }
 
     /// How long after a hint click its `search` may come and still be the same behaviour.
     static let hintSearchWindow: Int64 = 60_000

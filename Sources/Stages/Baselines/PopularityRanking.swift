@@ -1,7 +1,19 @@
-/// The popularity baseline: the window's most frequent queries, recent days weighted more.
+/// Ranking scored queries: score descending, ties by query text.
 enum PopularityRanking {
-    /// The top `k` queries of `counts` by weighted count (ties by query text).
-    static func top(_ counts: [String: Double], k: Int) -> [(query: String, score: Double)] {
-        counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(k).map { ($0.key, $0.value) }
+    /// The best `k` of `scored`.
+    static func top(_ scored: some Sequence<(query: String, score: Double)>, k: Int) -> [(query: String, score: Double)] {
+        Array(scored.sorted { a, b in a.score != b.score ? a.score > b.score : a.query < b.query }.prefix(k))
+    }
+
+    /// The best `k` of `scores` (query → score).
+    static func top(_ scores: [String: Double], k: Int) -> [(query: String, score: Double)] {
+        top(scores.lazy.map { (query: $0.key, score: $0.value) }, k: k)
+    }
+}
+
+extension WindowSummary {
+    /// The `k` most popular queries of the window with their weighted counts.
+    func popular(k: Int) -> [(query: String, score: Double)] {
+        PopularityRanking.top(popularity.indices.lazy.map { (query: queries[Int32($0)], score: popularity[$0]) }, k: k)
     }
 }

@@ -1,20 +1,27 @@
 /// What the baselines need from a window of `events` shards, mergeable shard by shard: weighted
 /// query popularity, each user's most recent distinct queries, and transition counts.
+///
+/// Queries and items are numbered (``Interner``) so counts live in arrays and a transition is one
+/// `UInt64`: the trigger code (a query id, or ``itemFlag`` | an item id) in the high half, the later
+/// query's id in the low half. ``merge(_:)`` renumbers the other summary's ids into this one's.
 struct WindowSummary {
-    /// A (trigger, later query) pair.
-    struct TransitionKey: Hashable {
-        /// `search:<query>` or `item:<id>`.
-        var trigger: String
-        /// The query searched or hint-clicked later the same day.
-        var query: String
-    }
+    /// A query a user acted on, and when last.
+    typealias Recent = (query: Int32, ts: Int64)
 
-    /// Query → day-weighted count of query actions.
-    var popularity: [String: Double] = [:]
-    /// User → query → time of the user's last action on it (at most `historyLimit` queries per user).
-    var history: [Int64: [String: Int64]] = [:]
-    /// (trigger, query) → number of user-days in which the query followed the trigger.
-    var transitions: [TransitionKey: Int64] = [:]
+    /// The trigger-code bit that marks an item trigger.
+    static let itemFlag: UInt32 = 0x8000_0000
+
+    /// The queries seen.
+    private(set) var queries = Interner<String>()
+    /// The items clicked.
+    private(set) var items = Interner<Int64>()
+    /// Per query id: the day-weighted count of query actions.
+    private(set) var popularity: [Double] = []
+    /// User → (query id, time of the user's last action on it), latest first, distinct, at most
+    /// `historyLimit`.
+    private(set) var history: [Int64: [Recent]] = [:]
+    /// Packed (trigger, later query) → number of user-days in which the query followed the trigger.
+    private(set) var transitions: [UInt64: Int64] = [:]
     /// Rows read.
     var rowsIn = 0
 
@@ -31,57 +38,79 @@ struct WindowSummary {
 
     /// Adds one user-day's behaviours (time order); `weight` is the day's popularity weight.
     mutating func add(user: Int64, behaviours: [DayBehaviour], weight: Double) {
-        var recent: [String: Int64] = history[user] ?? [:]
+        var steps: [(ts: Int64, trigger: UInt32, query: Int32?)] = []
+        steps.reserveCapacity(behaviours.count)
+        var recent = history.removeValue(forKey: user) ?? []
         for b in behaviours {
-            guard let q = b.query else { continue }
-            popularity[q, default: 0] += weight
-            recent[q] = max(recent[q] ?? .min, b.ts)
+            switch b.action {
+            case .query(let text):
+                let q = queries.id(text)
+                if Int(q) == popularity.count { popularity.append(0) }
+                popularity[Int(q)] += weight
+                recent.append((q, b.ts))
+                steps.append((b.ts, UInt32(q), q))
+            case .item(let id):
+                steps.append((b.ts, UInt32(items.id(id)) | Self.itemFlag, nil))
+            }
         }
-        if !recent.isEmpty { history[user] = Self.mostRecent(recent, limit: historyLimit) }
-        for key in Self.transitionPairs(behaviours, maxGap: maxGap) {
-            transitions[key, default: 0] += 1
+        if !recent.isEmpty { history[user] = mostRecent(recent) }
+        // Each (trigger, later query) pair once per user-day; a query does not follow itself.
+        var pairs = Set<UInt64>()
+        for (i, trigger) in steps.enumerated() {
+            for later in steps[(i + 1)...] {
+                guard later.ts > trigger.ts else { continue }
+                if maxGap > 0, later.ts - trigger.ts > maxGap { break }
+                guard let q = later.query, UInt32(q) != trigger.trigger else { continue }
+                pairs.insert(UInt64(trigger.trigger) << 32 | UInt64(UInt32(q)))
+            }
         }
+        for pair in pairs { transitions[pair, default: 0] += 1 }
     }
 
     /// Adds `other` (a later part of the window) into this summary.
     mutating func merge(_ other: WindowSummary) {
-        for (q, w) in other.popularity { popularity[q, default: 0] += w }
+        let queryMap = other.queries.values.map { queries.id($0) }
+        let itemMap = other.items.values.map { items.id($0) }
+        if popularity.count < queries.count { popularity += Array(repeating: 0, count: queries.count - popularity.count) }
+        for (local, weight) in other.popularity.enumerated() { popularity[Int(queryMap[local])] += weight }
         for (user, recent) in other.history {
-            guard let mine = history[user] else {
-                history[user] = recent
-                continue
+            let renumbered = recent.map { (query: queryMap[Int($0.query)], ts: $0.ts) }
+            if let mine = history.removeValue(forKey: user) {
+                history[user] = mostRecent(mine + renumbered)
+            } else {
+                history[user] = renumbered
             }
-            history[user] = Self.mostRecent(mine.merging(recent, uniquingKeysWith: max), limit: historyLimit)
         }
-        for (key, n) in other.transitions { transitions[key, default: 0] += n }
+        for (pair, n) in other.transitions {
+            let trigger = UInt32(truncatingIfNeeded: pair >> 32)
+            let mapped = trigger & Self.itemFlag != 0
+                ? UInt32(itemMap[Int(trigger & ~Self.itemFlag)]) | Self.itemFlag : UInt32(queryMap[Int(trigger)])
+            transitions[UInt64(mapped) << 32 | UInt64(UInt32(queryMap[Int(UInt32(truncatingIfNeeded: pair))])), default: 0] += n
+        }
         rowsIn += other.rowsIn
     }
 
-    /// The distinct (trigger, query) pairs of one user-day: every query action strictly later than
-    /// the trigger (and within `maxGap` when set), except the trigger's own query.
-    static func transitionPairs(_ behaviours: [DayBehaviour], maxGap: Int64) -> Set<TransitionKey> {
-        var pairs = Set<TransitionKey>()
-        for (i, trigger) in behaviours.enumerated() {
-            let key = trigger.trigger
-            for later in behaviours[(i + 1)...] {
-                guard later.ts > trigger.ts else { continue }
-                if maxGap > 0, later.ts - trigger.ts > maxGap { break }
-                guard let q = later.query, q != trigger.query else { continue }
-                pairs.insert(TransitionKey(trigger: key, query: q))
-            }
-        }
-        return pairs
-    }
-
-    /// The `limit` most recent queries of `recent` (latest first, ties by query text).
-    static func mostRecent(_ recent: [String: Int64], limit: Int) -> [String: Int64] {
-        guard recent.count > limit else { return recent }
-        let kept = recent.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit)
-        return Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+    /// The trigger key (`search:<query>` or `item:<id>`) of a trigger code.
+    func triggerKey(_ code: UInt32) -> String {
+        code & Self.itemFlag != 0 ? "item:" + String(items[Int32(code & ~Self.itemFlag)]) : "search:" + queries[Int32(code)]
     }
 
     /// The user's recent queries, most recent first (ties by query text).
     func historyList(of user: Int64) -> [(query: String, ts: Int64)] {
-        (history[user] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
+        (history[user] ?? []).map { (queries[$0.query], $0.ts) }
+    }
+
+    /// The `historyLimit` most recent distinct queries of `recent`, latest first (ties by text).
+    private func mostRecent(_ recent: [Recent]) -> [Recent] {
+        let sorted = recent.sorted { a, b in
+            a.ts != b.ts ? a.ts > b.ts : a.query != b.query && queries[a.query] < queries[b.query]
+        }
+        var seen = Set<Int32>()
+        var out: [Recent] = []
+        for entry in sorted where seen.insert(entry.query).inserted {
+            out.append(entry)
+            if out.count == historyLimit { break }
+        }
+        return out
     }
 }
