@@ -1,4 +1,5 @@
 import Columnar
+import PipelineCore
 
 /// The columns of an `events` shard the baselines and the evaluation read, decoded once.
 struct EventRows {

@@ -1,5 +1,6 @@
 import Columnar
 import Foundation
+import PipelineCore
 
 extension WindowSummary {
     /// Summarises the `events` shards `files` of the window ending on `day`, `threads` files at a
