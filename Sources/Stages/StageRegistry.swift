@@ -14,6 +14,8 @@ public enum StageRegistry {
 
     /// The standard kinds, in pipeline order.
     public static let standard: [Entry] = [
+        Entry(info: BaselinesStage.kind, stage: BaselinesStage()),
+        Entry(info: EvaluateStage.kind, stage: EvaluateStage()),
         Entry(info: ExportStage.kind, stage: ExportStage()),
     ]
 
