@@ -1,0 +1,122 @@
+import CSimdJSON
+import Columnar
+
+/// The dimension tables of the raw folder (`dims/*.jsonl`), checked and converted: users, items and
+/// categories as output batches, the query dictionary (normalised query → leaf category) and the
+/// set of known items. A missing file gives an empty table.
+struct DimensionTables {
+    var users: RecordBatch
+    var items: RecordBatch
+    var categories: RecordBatch
+    /// Normalised dictionary query → category, first listing wins.
+    var dictionary: [String: Int64] = [:]
+    var knownItems: Set<Int64> = []
+    /// Refused lines of every dims file.
+    var badLines: [BadLine] = []
+    /// Non-blank lines per dims file name (`dims/users.jsonl`).
+    var lines: [String: Int] = [:]
+    /// Categories whose parent is not in the file.
+    var orphanCategories = 0
+
+    /// Reads the dims files among `files` (paths by file name, `users.jsonl` → path).
+    static func read(_ files: [String: String], chunkBytes: Int) throws -> DimensionTables {
+        guard let parser = aigq_ingest_parser_create() else { throw StageError(.io, "cannot create a JSON parser (out of memory)") }
+        defer { aigq_ingest_parser_destroy(parser) }
+        var tables = DimensionTables(
+            users: try BatchBuilder(DatasetSchemas.users).build(), items: try BatchBuilder(DatasetSchemas.items).build(),
+            categories: try BatchBuilder(DatasetSchemas.categories).build())
+        func read(_ file: String, _ fields: [RecordFile.FieldSpec], _ accept: (RecordFile.Row) throws -> String?) throws {
+            guard let path = files[file] else { return }
+            let name = "dims/" + file
+            tables.lines[name] = try RecordFile.read(
+                path: path, name: name, fields: fields, chunkBytes: chunkBytes, parser: parser, bad: &tables.badLines, accept: accept)
+        }
+
+        // users.jsonl: id, gender f/m/u, age and city_tier int or null, registered YYYY-MM-DD.
+        var users: [(id: Int64, gender: String, age: Int32?, tier: Int32?, registered: String?)] = []
+        var userLines: [Int64: Int64] = [:]
+        try read("users.jsonl", [.int("id"), .string("gender"), .int("age", required: false, nullable: true),
+                                 .int("city_tier", required: false, nullable: true), .string("registered", required: false, nullable: true)]) { row in
+            let id = row.int(0)!, gender = row.string(1)!
+            guard ["f", "m", "u"].contains(gender) else { return "field 'gender' is '\(gender.prefix(32))', expected f, m or u" }
+            let age = row.int(2), tier = row.int(3), registered = row.string(4)
+            if let age, !(0...200).contains(age) { return "field 'age' (\(age)) is not an age" }
+            if let tier, !(0...Int64(Int32.max)).contains(tier) { return "field 'city_tier' (\(tier)) is out of range" }
+            if let registered, Day.ordinal(registered) == nil { return "field 'registered' is '\(registered.prefix(32))', not a YYYY-MM-DD day" }
+            if let first = userLines[id] { return "duplicate user id \(id) (first at line \(first))" }
+            userLines[id] = row.line
+            users.append((id, gender, age.map { Int32($0) }, tier.map { Int32($0) }, registered))
+            return nil
+        }
+        users.sort { $0.id < $1.id }
+        var ub = BatchBuilder(DatasetSchemas.users)
+        for u in users {
+            ub["user"].append(int64: u.id)
+            ub["gender"].append(string: u.gender)
+            ub["age"].append(optionalInt32: u.age)
+            ub["city_tier"].append(optionalInt32: u.tier)
+            ub["registered"].append(optionalString: u.registered)
+        }
+        tables.users = try ub.build()
+
+        // items.jsonl: id, category, title, price.
+        var items: [(id: Int64, category: Int64, title: String, price: Double?)] = []
+        var itemLines: [Int64: Int64] = [:]
+        try read("items.jsonl", [.int("id"), .int("category"), .string("title"), .number("price", required: false, nullable: true)]) { row in
+            let id = row.int(0)!
+            if let first = itemLines[id] { return "duplicate item id \(id) (first at line \(first))" }
+            itemLines[id] = row.line
+            items.append((id, row.int(1)!, row.string(2)!, row.number(3)))
+            return nil
+        }
+        items.sort { $0.id < $1.id }
+        tables.knownItems = Set(items.map(\.id))
+        var ib = BatchBuilder(DatasetSchemas.items)
+        for i in items {
+            ib["item"].append(int64: i.id)
+            ib["category"].append(int64: i.category)
+            ib["title"].append(string: i.title)
+            ib["price"].append(optionalDouble: i.price)
+        }
+        tables.items = try ib.build()
+
+        // categories.jsonl: id, parent (int or null), name.
+        var categories: [(id: Int64, parent: Int64?, name: String)] = []
+        var categoryLines: [Int64: Int64] = [:]
+        try read("categories.jsonl", [.int("id"), .int("parent", required: false, nullable: true), .string("name")]) { row in
+            let id = row.int(0)!
+            if let first = categoryLines[id] { return "duplicate category id \(id) (first at line \(first))" }
+            categoryLines[id] = row.line
+            categories.append((id, row.int(1), row.string(2)!))
+            return nil
+        }
+        categories.sort { $0.id < $1.id }
+        let tree = try CategoryTree(categories.map { ($0.id, $0.parent) })
+        tables.orphanCategories = tree.orphans
+        var cb = BatchBuilder(DatasetSchemas.categories)
+        for c in categories {
+            cb["category"].append(int64: c.id)
+            cb["parent"].append(optionalInt64: c.parent)
+            cb["name"].append(string: c.name)
+            cb["leaf"].append(bool: tree.isLeaf(c.id))
+            cb["depth"].append(int32: tree.depth(c.id))
+        }
+        tables.categories = try cb.build()
+
+        // queries.jsonl: query (normalised), category.
+        var queryLines: [String: Int64] = [:]
+        try read("queries.jsonl", [.string("query"), .int("category")]) { row in
+            let query = QueryText.normalize(row.string(0)!)
+            let category = row.int(1)!
+            guard !query.isEmpty else { return "field 'query' is blank" }
+            if let known = tables.dictionary[query] {
+                if known == category { return nil }
+                return "query '\(query.prefix(64))' is listed again with category \(category) (first at line \(queryLines[query] ?? 0) with \(known))"
+            }
+            tables.dictionary[query] = category
+            queryLines[query] = row.line
+            return nil
+        }
+        return tables
+    }
+}

@@ -1,0 +1,64 @@
+import Columnar
+
+/// One sorted input of a merge: rows in memory, or a spilled run read one row group at a time.
+final class RunCursor {
+    /// The current block of rows (global query ids).
+    private(set) var rows: EventRows
+    /// The next row of ``rows``.
+    var position = 0
+    private let reader: ParquetFileReader?
+    private var nextGroup = 0
+    private let remap: [Int32]?
+
+    /// A cursor over sorted rows held in memory.
+    init(rows: EventRows) {
+        self.rows = rows
+        reader = nil
+        remap = nil
+    }
+
+    /// A cursor over a spilled run; query ids are mapped through `remap` when given.
+    init(path: String, remap: [Int32]?) throws {
+        do {
+            reader = try ParquetFileReader(path: path)
+        } catch {
+            throw StageError(.io, "cannot read the sorted run '\(path)': \(error)")
+        }
+        self.remap = remap
+        rows = EventRows()
+        _ = try loadNext()
+    }
+
+    /// Whether the current block has rows left.
+    var hasRow: Bool { position < rows.count }
+
+    /// Moves to the next block once the current one is used up; returns whether rows remain.
+    func refill() throws -> Bool {
+        if hasRow { return true }
+        return try loadNext()
+    }
+
+    private func loadNext() throws -> Bool {
+        guard let reader else {
+            rows = EventRows()
+            position = 0
+            return false
+        }
+        while nextGroup < reader.rowGroupCount {
+            let batch: RecordBatch
+            do {
+                batch = try reader.readRowGroup(nextGroup)
+            } catch {
+                throw StageError(.io, "cannot read the sorted run '\(reader.path)': \(error)")
+            }
+            nextGroup += 1
+            rows = try EventRows(spillBatch: batch)
+            if let remap { rows.remapQueries(remap) }
+            position = 0
+            if rows.count > 0 { return true }
+        }
+        rows = EventRows()
+        position = 0
+        return false
+    }
+}
