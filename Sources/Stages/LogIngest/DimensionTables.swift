@@ -25,11 +25,12 @@ struct DimensionTables {
         var tables = DimensionTables(
             users: try BatchBuilder(DatasetSchemas.users).build(), items: try BatchBuilder(DatasetSchemas.items).build(),
             categories: try BatchBuilder(DatasetSchemas.categories).build())
+        var badLines: [BadLine] = [], lines: [String: Int] = [:], dictionary: [String: Int64] = [:]
         func read(_ file: String, _ fields: [RecordFile.FieldSpec], _ accept: (RecordFile.Row) throws -> String?) throws {
             guard let path = files[file] else { return }
             let name = "dims/" + file
-            tables.lines[name] = try RecordFile.read(
-                path: path, name: name, fields: fields, chunkBytes: chunkBytes, parser: parser, bad: &tables.badLines, accept: accept)
+            lines[name] = try RecordFile.read(
+                path: path, name: name, fields: fields, chunkBytes: chunkBytes, parser: parser, bad: &badLines, accept: accept)
         }
 
         // users.jsonl: id, gender f/m/u, age and city_tier int or null, registered YYYY-MM-DD.
@@ -109,14 +110,17 @@ struct DimensionTables {
             let query = QueryText.normalize(row.string(0)!)
             let category = row.int(1)!
             guard !query.isEmpty else { return "field 'query' is blank" }
-            if let known = tables.dictionary[query] {
+            if let known = dictionary[query] {
                 if known == category { return nil }
                 return "query '\(query.prefix(64))' is listed again with category \(category) (first at line \(queryLines[query] ?? 0) with \(known))"
             }
-            tables.dictionary[query] = category
+            dictionary[query] = category
             queryLines[query] = row.line
             return nil
         }
+        tables.badLines = badLines
+        tables.lines = lines
+        tables.dictionary = dictionary
         return tables
     }
 }

@@ -13,9 +13,9 @@ struct IngestJob {
     let bufferRows: Int
     let chunkBytes: Int
     let threads: Int
-
     /// Rows per row group of the events shards (and per merged block).
-    static let eventsRowGroupRows = 1 << 17
+    let rowGroupRows: Int
+
     /// Most sorted inputs merged at once.
     static let fanIn = 16
 
@@ -28,6 +28,8 @@ struct IngestJob {
         bufferRows = try context.intParam("buffer_rows")
         chunkBytes = try context.intParam("chunk_mib") << 20
         threads = max(1, min(context.threads, 64))
+        rowGroupRows = try context.intParam("row_group_rows")
+        guard rowGroupRows >= 1 else { throw StageError(.badParam, "param 'row_group_rows' is \(rowGroupRows); use at least 1") }
         guard (1...1000).contains(buckets) else { throw StageError(.badParam, "param 'buckets' is \(buckets); use 1…1000") }
         guard (0...1).contains(maxBadFraction) else { throw StageError(.badParam, "param 'max_bad_fraction' is \(maxBadFraction); use 0…1") }
         guard bufferRows >= 1 else { throw StageError(.badParam, "param 'buffer_rows' is \(bufferRows); use at least 1") }
@@ -64,7 +66,7 @@ struct IngestJob {
         // Events: per bucket, merge the in-memory and spilled sorted runs into one sorted shard.
         let eventsWritten = try EventsWriter(
             folder: outputs["events"]!, spillFolder: spillFolder, pool: queries.pool, remaps: queries.remaps,
-            rowGroupRows: Self.eventsRowGroupRows, fanIn: max(Self.fanIn, threads + 2), spillGroupRows: setup.spillGroupRows
+            rowGroupRows: rowGroupRows, fanIn: max(Self.fanIn, threads + 2), spillGroupRows: setup.spillGroupRows
         ).write(workers: workers, buckets: buckets, threads: threads)
         counts.eventsWritten = eventsWritten
 

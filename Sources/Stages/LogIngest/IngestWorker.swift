@@ -98,7 +98,7 @@ final class IngestWorker: @unchecked Sendable {
         }
         let canonical = strings.canonical
         let blank = strings.blank
-        canonical.withUnsafeBufferPointer { canon in
+        try canonical.withUnsafeBufferPointer { canon in
             for r in 0..<chunk.rows {
                 let rawQuery = chunk.query[r]
                 let query = rawQuery >= 0 ? canon[Int(rawQuery)] : -1
@@ -133,9 +133,9 @@ final class IngestWorker: @unchecked Sendable {
                 let b = UserBucketing.bucket(of: chunk.user[r], buckets: setup.buckets)
                 append(row: r, of: chunk, query: query, candidates: c0..<c1, exposure: e0..<e1, canonical: canon, file: origin.file, into: &buffers[b])
                 weight += 1 + (c1 - c0) / 4
+                if weight > setup.bufferWeight || buffers[b].nearOffsetLimit { try spill() }
             }
         }
-        if weight > setup.bufferWeight || buffers.contains(where: \.nearOffsetLimit) { try spill() }
     }
 
     private func append(
