@@ -50,24 +50,28 @@ struct aigq_strtab {
     std::vector<uint8_t> bytes;
     std::vector<size_t> start;   // count + 1 offsets into bytes
     std::vector<uint64_t> hash;  // per string
-    std::vector<int32_t> slots;  // open addressing, -1 empty
+    struct Slot {
+        uint32_t hash;  // low bits of the string's hash
+        int32_t id;     // -1: empty
+    };
+    std::vector<Slot> slots;  // open addressing
     size_t mask = 0;
 
     aigq_strtab() {
         start.push_back(0);
-        slots.assign(1024, -1);
+        slots.assign(1024, Slot{0, -1});
         mask = slots.size() - 1;
     }
 
     int32_t count() const { return (int32_t)hash.size(); }
 
     void grow() {
-        std::vector<int32_t> bigger(slots.size() * 2, -1);
+        std::vector<Slot> bigger(slots.size() * 2, Slot{0, -1});
         size_t m = bigger.size() - 1;
         for (int32_t id = 0; id < count(); id++) {
-            size_t s = hash[id] & m;
-            while (bigger[s] >= 0) s = (s + 1) & m;
-            bigger[s] = id;
+            size_t s = (hash[id] >> 32) & m;
+            while (bigger[s].id >= 0) s = (s + 1) & m;
+            bigger[s] = Slot{(uint32_t)hash[id], id};
         }
         slots.swap(bigger);
         mask = m;
@@ -75,18 +79,20 @@ struct aigq_strtab {
 
     int32_t intern(const uint8_t *p, size_t n) {
         uint64_t h = aigq_hash_bytes(p, n);
-        size_t s = h & mask;
+        size_t s = (h >> 32) & mask;
         while (true) {
-            int32_t id = slots[s];
-            if (id < 0) break;
-            if (hash[id] == h && start[id + 1] - start[id] == n && memcmp(bytes.data() + start[id], p, n) == 0) return id;
+            const Slot slot = slots[s];
+            if (slot.id < 0) break;
+            if (slot.hash == (uint32_t)h && start[slot.id + 1] - start[slot.id] == n &&
+                memcmp(bytes.data() + start[slot.id], p, n) == 0)
+                return slot.id;
             s = (s + 1) & mask;
         }
         int32_t id = count();
         bytes.insert(bytes.end(), p, p + n);
         start.push_back(bytes.size());
         hash.push_back(h);
-        slots[s] = id;
+        slots[s] = Slot{(uint32_t)h, id};
         if ((size_t)count() * 2 > slots.size()) grow();
         return id;
     }
@@ -315,25 +321,31 @@ static bool parse_object(aigq_ingest_parser *P, const uint8_t *p, size_t n, simd
 
 // ---- Events ------------------------------------------------------------------------------------
 
+/// Whether `k` is the literal `lit` (length known at compile time, so memcmp is inlined).
+template <size_t N>
+static inline bool is(std::string_view k, const char (&lit)[N]) {
+    return k.size() == N - 1 && memcmp(k.data(), lit, N - 1) == 0;
+}
+
 static int type_code(std::string_view t) {
     switch (t.size()) {
     case 6:
-        if (t == "search") return AIGQ_SEARCH;
+        if (is(t, "search")) return AIGQ_SEARCH;
         break;
     case 8:
-        if (t == "app_open") return AIGQ_APP_OPEN;
-        if (t == "app_exit") return AIGQ_APP_EXIT;
-        if (t == "purchase") return AIGQ_PURCHASE;
+        if (is(t, "app_open")) return AIGQ_APP_OPEN;
+        if (is(t, "app_exit")) return AIGQ_APP_EXIT;
+        if (is(t, "purchase")) return AIGQ_PURCHASE;
         break;
     case 10:
-        if (t == "hint_click") return AIGQ_HINT_CLICK;
-        if (t == "item_click") return AIGQ_ITEM_CLICK;
+        if (is(t, "hint_click")) return AIGQ_HINT_CLICK;
+        if (is(t, "item_click")) return AIGQ_ITEM_CLICK;
         break;
     case 11:
-        if (t == "add_to_cart") return AIGQ_ADD_TO_CART;
+        if (is(t, "add_to_cart")) return AIGQ_ADD_TO_CART;
         break;
     case 13:
-        if (t == "hint_exposure") return AIGQ_HINT_EXPOSURE;
+        if (is(t, "hint_exposure")) return AIGQ_HINT_EXPOSURE;
         break;
     }
     return -1;
@@ -360,20 +372,20 @@ static void parse_event(
         std::string_view k = field.key;
         Slot *slot = nullptr;
         switch (k.size()) {
-        case 2: if (k == "ts") slot = &ts; break;
+        case 2: if (is(k, "ts")) slot = &ts; break;
         case 4:
-            if (k == "user") slot = &user;
-            else if (k == "type") slot = &type;
-            else if (k == "item") slot = &item;
+            if (is(k, "user")) slot = &user;
+            else if (is(k, "type")) slot = &type;
+            else if (is(k, "item")) slot = &item;
             break;
         case 5:
-            if (k == "query") slot = &query;
-            else if (k == "shown") slot = &shown;
-            else if (k == "price") slot = &price;
+            if (is(k, "query")) slot = &query;
+            else if (is(k, "shown")) slot = &shown;
+            else if (is(k, "price")) slot = &price;
             break;
-        case 6: if (k == "source") slot = &source; break;
-        case 8: if (k == "exposure") slot = &exposure; break;
-        case 10: if (k == "candidates") slot = &candidates; break;
+        case 6: if (is(k, "source")) slot = &source; break;
+        case 8: if (is(k, "exposure")) slot = &exposure; break;
+        case 10: if (is(k, "candidates")) slot = &candidates; break;
         }
         if (slot) {
             slot->value = field.value;
@@ -414,8 +426,8 @@ static void parse_event(
                     }
                     Slot cq, cs;
                     for (auto field : c.get_object().value_unsafe()) {
-                        if (field.key == "query") { cq.value = field.value; cq.present = true; }
-                        else if (field.key == "score") { cs.value = field.value; cs.present = true; }
+                        if (is(field.key, "query")) { cq.value = field.value; cq.present = true; }
+                        else if (is(field.key, "score")) { cs.value = field.value; cs.present = true; }
                     }
                     std::string_view q;
                     double score = 0;
@@ -442,9 +454,9 @@ static void parse_event(
                 std::string_view s;
                 ok = check.string(source, "source", s);
                 if (ok) {
-                    if (s == "typed") src = AIGQ_SOURCE_TYPED;
-                    else if (s == "hint") src = AIGQ_SOURCE_HINT;
-                    else if (s == "suggest") src = AIGQ_SOURCE_SUGGEST;
+                    if (is(s, "typed")) src = AIGQ_SOURCE_TYPED;
+                    else if (is(s, "hint")) src = AIGQ_SOURCE_HINT;
+                    else if (is(s, "suggest")) src = AIGQ_SOURCE_SUGGEST;
                     else ok = check.fail("field 'source' is " + quoted(s) + ", expected typed, hint or suggest");
                 }
             }

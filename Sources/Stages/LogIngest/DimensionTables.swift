@@ -18,6 +18,23 @@ struct DimensionTables {
     /// Categories whose parent is not in the file.
     var orphanCategories = 0
 
+    /// Whether `text` is a valid `YYYY-MM-DD` day (cheaper than ``Day/ordinal(_:)`` for many rows).
+    static func isDay(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return false }
+        var digits: [Int] = []
+        for i in [0, 1, 2, 3, 5, 6, 8, 9] {
+            guard (0x30...0x39).contains(b[i]) else { return false }
+            digits.append(Int(b[i] - 0x30))
+        }
+        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        let month = digits[4] * 10 + digits[5], day = digits[6] * 10 + digits[7]
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+
     /// Reads the dims files among `files` (paths by file name, `users.jsonl` → path).
     static func read(_ files: [String: String], chunkBytes: Int) throws -> DimensionTables {
         guard let parser = aigq_ingest_parser_create() else { throw StageError(.io, "cannot create a JSON parser (out of memory)") }
@@ -43,7 +60,7 @@ struct DimensionTables {
             let age = row.int(2), tier = row.int(3), registered = row.string(4)
             if let age, !(0...200).contains(age) { return "field 'age' (\(age)) is not an age" }
             if let tier, !(0...Int64(Int32.max)).contains(tier) { return "field 'city_tier' (\(tier)) is out of range" }
-            if let registered, Day.ordinal(registered) == nil { return "field 'registered' is '\(registered.prefix(32))', not a YYYY-MM-DD day" }
+            if let registered, !Self.isDay(registered) { return "field 'registered' is '\(registered.prefix(32))', not a YYYY-MM-DD day" }
             if let first = userLines[id] { return "duplicate user id \(id) (first at line \(first))" }
             userLines[id] = row.line
             users.append((id, gender, age.map { Int32($0) }, tier.map { Int32($0) }, registered))

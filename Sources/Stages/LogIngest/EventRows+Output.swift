@@ -2,23 +2,18 @@ import Columnar
 
 /// The output form of events: a batch of ``DatasetSchemas/events``.
 extension EventRows {
+    /// The event type names by code, and the source names by code (0: none).
+    static let typeNames = QueryPool(texts: EventType.allCases.map(\.name))
+    static let sourceNames = QueryPool(texts: ["", "typed", "hint", "suggest"])
+
     /// The rows as a batch of ``DatasetSchemas/events``, query texts from `pool` (global ids).
     func eventsBatch(pool: QueryPool) throws -> RecordBatch {
         let n = count
         let exposureType = EventType.hintExposure.rawValue, clickType = EventType.hintClick.rawValue
 
-        var typeColumn = ByteArrayColumn()
-        typeColumn.reserve(values: n, bytes: n * 10)
-        for t in type { typeColumn.append(EventType.names[Int(t)]) }
-
-        var queryColumn = ByteArrayColumn()
-        var queryValid = [Bool]()
-        queryValid.reserveCapacity(n)
-        queryColumn.reserve(values: n, bytes: n * 8)
-        for q in query {
-            if q >= 0 { queryColumn.append(pool[q]) } else { queryColumn.appendEmpty() }
-            queryValid.append(q >= 0)
-        }
+        let typeColumn = Self.typeNames.column(type, count: n)
+        let queryColumn = pool.column(query, count: n)
+        let queryValid = query.map { $0 >= 0 }
 
         var itemValid = [Bool](), priceValid = [Bool](), exposureValid = [Bool](), sourceValid = [Bool]()
         var shownValid = [Bool](), listValid = [Bool]()
@@ -28,8 +23,7 @@ extension EventRows {
         sourceValid.reserveCapacity(n)
         shownValid.reserveCapacity(n)
         listValid.reserveCapacity(n)
-        var sourceColumn = ByteArrayColumn()
-        sourceColumn.reserve(values: n, bytes: n)
+        let sourceColumn = Self.sourceNames.column(source, count: n)
         for i in 0..<n {
             itemValid.append(flags[i] & EventType.hasItem != 0)
             priceValid.append(flags[i] & EventType.hasPrice != 0)
@@ -37,13 +31,10 @@ extension EventRows {
             shownValid.append(type[i] == exposureType)
             listValid.append(type[i] == exposureType)
             sourceValid.append(source[i] != 0)
-            sourceColumn.append(EventType.sourceNames[Int(source[i])])
         }
 
         let exposureColumn = ByteArrayColumn(offsets: [0] + exposureEnd.map { Int($0) }, bytes: exposureBytes)
-        var candidateColumn = ByteArrayColumn()
-        candidateColumn.reserve(values: candidateQuery.count, bytes: candidateQuery.count * 10)
-        for q in candidateQuery { candidateColumn.append(pool[q]) }
+        let candidateColumn = pool.column(candidateQuery, count: candidateQuery.count)
         let listOffsets = [0] + candidateEnd.map { Int($0) }
 
         func validity(_ v: [Bool]) -> [Bool]? { v.contains(false) ? v : nil }

@@ -18,12 +18,6 @@ enum EventType: UInt8, CaseIterable, Sendable {
         }
     }
 
-    /// The UTF-8 names by code.
-    static let names: [[UInt8]] = allCases.map { Array($0.name.utf8) }
-
-    /// The names of the `source` codes (`AIGQ_SOURCE_*`; index 0 is "no source").
-    static let sourceNames: [[UInt8]] = [[], Array("typed".utf8), Array("hint".utf8), Array("suggest".utf8)]
-
     /// Row flag: the row has an item.
     static let hasItem = UInt8(AIGQ_HAS_ITEM)
     /// Row flag: the row has a price.

@@ -19,13 +19,13 @@ struct EventsWriter {
         var inputs: [(memory: [EventRows], runs: [(path: String, remap: [Int32]?)])] = []
         for b in 0..<buckets {
             var memory: [EventRows] = []
-            for w in workers where w.buffers[b].count > 0 {
-                var rows = w.buffers[b]
-                w.buffers[b] = EventRows()
+            for w in workers where w.state.buffers[b].count > 0 {
+                var rows = w.state.buffers[b]
+                w.state.buffers[b] = EventRows()
                 rows.remapQueries(remaps[w.id])
                 memory.append(rows)
             }
-            let runs = workers.flatMap { w in w.spilled[b].map { ($0.path, Optional(remaps[$0.worker])) } }
+            let runs = workers.flatMap { w in w.state.spilled[b].map { ($0.path, Optional(remaps[$0.worker])) } }
             inputs.append((memory, runs))
         }
         let box = InputBox(inputs)

@@ -31,11 +31,11 @@ struct GlobalQueries {
                     logged.append(false)
                 }
                 remap[id] = g
-                if id < w.searches.count {
-                    searches[Int(g)] += w.searches[id]
-                    hintClicks[Int(g)] += w.hintClicks[id]
-                    candidateCount[Int(g)] += w.candidateCount[id]
-                    if w.logged[id] { logged[Int(g)] = true }
+                if id < w.state.searches.count {
+                    searches[Int(g)] += w.state.searches[id]
+                    hintClicks[Int(g)] += w.state.hintClicks[id]
+                    candidateCount[Int(g)] += w.state.candidateCount[id]
+                    if w.state.logged[id] { logged[Int(g)] = true }
                 }
             }
             remaps.append(remap)

@@ -18,13 +18,13 @@ struct IngestCounts {
 
     init(day: String, workers: [IngestWorker], dims: DimensionTables, files: [String]) {
         self.day = day
-        for (i, name) in files.enumerated() { lines[name] = workers.reduce(0) { $0 + $1.lines[i] } }
+        for (i, name) in files.enumerated() { lines[name] = workers.reduce(0) { $0 + $1.state.lines[i] } }
         lines.merge(dims.lines) { a, _ in a }
-        badLines = (workers.flatMap(\.badLines) + dims.badLines).sorted {
+        badLines = (workers.flatMap(\.state.badLines) + dims.badLines).sorted {
             $0.file != $1.file ? $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) : $0.line < $1.line
         }
-        typeCounts = (0..<EventType.allCases.count).map { t in workers.reduce(0) { $0 + $1.typeCounts[t] } }
-        unknownItemPurchases = workers.reduce(0) { $0 + $1.unknownItemPurchases }
+        typeCounts = (0..<EventType.allCases.count).map { t in workers.reduce(0) { $0 + $1.state.typeCounts[t] } }
+        unknownItemPurchases = workers.reduce(0) { $0 + $1.state.unknownItemPurchases }
         orphanCategories = dims.orphanCategories
     }
 

@@ -75,7 +75,7 @@ struct IngestJob {
         try DatasetFiles.write(dims.items, to: outputs["items"]! + "/part-00000.parquet")
         try DatasetFiles.write(dims.categories, to: outputs["categories"]! + "/part-00000.parquet")
         try DatasetFiles.write(try queries.dimension(dictionary: dims.dictionary), to: outputs["queries"]! + "/part-00000.parquet")
-        counts.spilledRuns = workers.reduce(0) { $0 + $1.spillCount }
+        counts.spilledRuns = workers.reduce(0) { $0 + $1.state.spills }
         counts.appendLog(to: context.logPath)
         return StageResult(rowsIn: counts.totalLines, rowsOut: eventsWritten)
     }
@@ -90,8 +90,8 @@ struct IngestJob {
 
     /// Hint clicks whose exposure no `hint_exposure` of the day logged (by 64-bit hash of the id).
     static func unknownExposureClicks(_ workers: [IngestWorker]) -> Int {
-        var exposed = Set<UInt64>(minimumCapacity: workers.reduce(0) { $0 + $1.exposureHashes.count })
-        for w in workers { exposed.formUnion(w.exposureHashes) }
-        return workers.reduce(0) { total, w in total + w.clickHashes.reduce(0) { $0 + (exposed.contains($1) ? 0 : 1) } }
+        var exposed = Set<UInt64>(minimumCapacity: workers.reduce(0) { $0 + $1.state.exposureHashes.count })
+        for w in workers { exposed.formUnion(w.state.exposureHashes) }
+        return workers.reduce(0) { total, w in total + w.state.clickHashes.reduce(0) { $0 + (exposed.contains($1) ? 0 : 1) } }
     }
 }

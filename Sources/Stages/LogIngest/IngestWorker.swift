@@ -25,33 +25,39 @@ final class IngestWorker: @unchecked Sendable {
         var worker: Int
     }
 
+    /// Everything a worker accumulates. Kept in a struct and worked on as a local variable, so the
+    /// per-row loop pays no dynamic exclusivity checks of class properties.
+    struct State {
+        /// Accepted events not yet spilled, per bucket.
+        var buffers: [EventRows]
+        /// Spilled runs, per bucket.
+        var spilled: [[SpilledRun]]
+        var weight = 0
+        var spills = 0
+        /// Counts per canonical query id: searches, hint clicks, appearances as a candidate; and
+        /// whether any accepted event logged it.
+        var searches: [Int64] = []
+        var hintClicks: [Int64] = []
+        var candidateCount: [Int64] = []
+        var logged: [Bool] = []
+        /// Non-blank lines per file.
+        var lines: [Int]
+        var badLines: [BadLine] = []
+        /// Accepted events per type code.
+        var typeCounts = [Int](repeating: 0, count: EventType.allCases.count)
+        /// Hashes of the exposures logged by `hint_exposure` events and of those `hint_click`s name.
+        var exposureHashes: [UInt64] = []
+        var clickHashes: [UInt64] = []
+        var unknownItemPurchases = 0
+    }
+
     let id: Int
     let setup: Setup
     let parser: OpaquePointer
     private(set) var strings: QueryStrings
-    /// Accepted events not yet spilled, per bucket.
-    var buffers: [EventRows]
-    /// Spilled runs, per bucket.
-    private(set) var spilled: [[SpilledRun]]
-    private var weight = 0
-    private var spills = 0
+    /// The accumulated state (moved out while a chunk is processed).
+    var state: State
     private let buffer: ChunkBuffer
-
-    /// Counts per canonical query id: searches, hint clicks, appearances as a candidate; and whether
-    /// any accepted event logged it.
-    private(set) var searches: [Int64] = []
-    private(set) var hintClicks: [Int64] = []
-    private(set) var candidateCount: [Int64] = []
-    private(set) var logged: [Bool] = []
-    /// Non-blank lines and bad lines per file.
-    private(set) var lines: [Int]
-    private(set) var badLines: [BadLine] = []
-    /// Accepted events per type code.
-    private(set) var typeCounts = [Int](repeating: 0, count: EventType.allCases.count)
-    /// Hashes of the exposures logged by `hint_exposure` events and of those `hint_click`s name.
-    private(set) var exposureHashes: [UInt64] = []
-    private(set) var clickHashes: [UInt64] = []
-    private(set) var unknownItemPurchases = 0
 
     /// A worker numbered `id`.
     init(id: Int, setup: Setup, chunkBytes: Int) throws {
@@ -60,9 +66,9 @@ final class IngestWorker: @unchecked Sendable {
         self.setup = setup
         self.parser = parser
         strings = QueryStrings(table: aigq_ingest_parser_queries(parser))
-        buffers = Array(repeating: EventRows(), count: setup.buckets)
-        spilled = Array(repeating: [], count: setup.buckets)
-        lines = Array(repeating: 0, count: setup.fileNames.count)
+        state = State(
+            buffers: Array(repeating: EventRows(), count: setup.buckets), spilled: Array(repeating: [], count: setup.buckets),
+            lines: Array(repeating: 0, count: setup.fileNames.count))
         buffer = ChunkBuffer(capacity: chunkBytes + chunkBytes / 4)
     }
 
@@ -70,13 +76,16 @@ final class IngestWorker: @unchecked Sendable {
 
     /// Parses chunks from `source` until it is empty.
     func run(_ source: ChunkSource) throws {
+        var s = State(buffers: [], spilled: [], lines: [])
+        swap(&s, &state)
+        defer { swap(&s, &state) }
         while let origin = try source.next(into: buffer) {
-            try process(origin)
+            try process(origin, &s)
         }
     }
 
-    /// Parses the chunk in ``buffer`` and files its rows and bad lines.
-    private func process(_ origin: ChunkSource.Origin) throws {
+    /// Parses the chunk in ``buffer`` and files its rows and bad lines into `s`.
+    private func process(_ origin: ChunkSource.Origin, _ s: inout State) throws {
         var chunk = aigq_events_chunk()
         let status = setup.dayLabel.withCString { label in
             aigq_parse_events(parser, buffer.base, buffer.count, origin.firstLine, setup.dayStart, setup.dayEnd, label, &chunk)
@@ -84,20 +93,21 @@ final class IngestWorker: @unchecked Sendable {
         guard status == 0 else {
             throw StageError(.io, "out of memory while parsing '\(setup.fileNames[origin.file])' from line \(origin.firstLine)")
         }
-        lines[origin.file] += chunk.lines
+        s.lines[origin.file] += chunk.lines
         strings.resolveNew()
-        growCounts()
+        Self.growCounts(&s, to: strings.count)
         let fileName = setup.fileNames[origin.file]
+        let base = buffer.base
         let bad = chunk.bad
         for k in 0..<bad.count {
             let reasonStart = k == 0 ? 0 : Int(bad.reason_end[k - 1])
             let reason = String(decoding: UnsafeRawBufferPointer(start: bad.reasons + reasonStart, count: Int(bad.reason_end[k]) - reasonStart).bindMemory(to: UInt8.self), as: UTF8.self)
-            badLines.append(BadLine(
-                file: fileName, line: bad.line[k],
-                bytes: UnsafeBufferPointer(start: buffer.base + Int(bad.start[k]), count: Int(bad.length[k])), reason: reason))
+            s.badLines.append(BadLine(
+                file: fileName, line: bad.line[k], bytes: UnsafeBufferPointer(start: base + Int(bad.start[k]), count: Int(bad.length[k])), reason: reason))
         }
         let canonical = strings.canonical
         let blank = strings.blank
+        let buckets = setup.buckets
         try canonical.withUnsafeBufferPointer { canon in
             for r in 0..<chunk.rows {
                 let rawQuery = chunk.query[r]
@@ -109,36 +119,41 @@ final class IngestWorker: @unchecked Sendable {
                     blankField = "candidates[\(c - c0)].query"
                 }
                 if let blankField {
-                    badLines.append(BadLine(
+                    s.badLines.append(BadLine(
                         file: fileName, line: chunk.line[r],
-                        bytes: UnsafeBufferPointer(start: buffer.base + Int(chunk.line_start[r]), count: Int(chunk.line_length[r])),
+                        bytes: UnsafeBufferPointer(start: base + Int(chunk.line_start[r]), count: Int(chunk.line_length[r])),
                         reason: "field '\(blankField)' is blank"))
                     continue
                 }
                 let type = chunk.type[r]
-                typeCounts[Int(type)] += 1
+                s.typeCounts[Int(type)] += 1
                 let e0 = r == 0 ? 0 : Int(chunk.exposure_end[r - 1]), e1 = Int(chunk.exposure_end[r])
                 switch EventType(rawValue: type) {
-                case .search: searches[Int(query)] += 1
+                case .search: s.searches[Int(query)] += 1
                 case .hintClick:
-                    hintClicks[Int(query)] += 1
-                    clickHashes.append(aigq_hash_bytes(chunk.exposure_bytes + e0, e1 - e0))
+                    s.hintClicks[Int(query)] += 1
+                    s.clickHashes.append(aigq_hash_bytes(chunk.exposure_bytes + e0, e1 - e0))
                 case .hintExposure:
-                    exposureHashes.append(aigq_hash_bytes(chunk.exposure_bytes + e0, e1 - e0))
+                    s.exposureHashes.append(aigq_hash_bytes(chunk.exposure_bytes + e0, e1 - e0))
                 case .purchase:
-                    if !setup.knownItems.contains(chunk.item[r]) { unknownItemPurchases += 1 }
+                    if !setup.knownItems.contains(chunk.item[r]) { s.unknownItemPurchases += 1 }
                 default: break
                 }
-                if query >= 0 { logged[Int(query)] = true }
-                let b = UserBucketing.bucket(of: chunk.user[r], buckets: setup.buckets)
-                append(row: r, of: chunk, query: query, candidates: c0..<c1, exposure: e0..<e1, canonical: canon, file: origin.file, into: &buffers[b])
-                weight += 1 + (c1 - c0) / 4
-                if weight > setup.bufferWeight || buffers[b].nearOffsetLimit { try spill() }
+                if query >= 0 { s.logged[Int(query)] = true }
+                for c in c0..<c1 {
+                    let q = Int(canon[Int(chunk.candidate_query[c])])
+                    s.candidateCount[q] += 1
+                    s.logged[q] = true
+                }
+                let b = UserBucketing.bucket(of: chunk.user[r], buckets: buckets)
+                Self.append(row: r, of: chunk, query: query, candidates: c0..<c1, exposure: e0..<e1, canonical: canon, file: origin.file, into: &s.buffers[b])
+                s.weight += 1 + (c1 - c0) / 4
+                if s.weight > setup.bufferWeight || s.buffers[b].nearOffsetLimit { try spill(&s) }
             }
         }
     }
 
-    private func append(
+    private static func append(
         row r: Int, of chunk: aigq_events_chunk, query: Int32, candidates: Range<Int>, exposure: Range<Int>,
         canonical canon: UnsafeBufferPointer<Int32>, file: Int, into rows: inout EventRows
     ) {
@@ -157,35 +172,31 @@ final class IngestWorker: @unchecked Sendable {
         }
         rows.exposureEnd.append(UInt32(rows.exposureBytes.count))
         for c in candidates {
-            let q = canon[Int(chunk.candidate_query[c])]
-            rows.candidateQuery.append(q)
+            rows.candidateQuery.append(canon[Int(chunk.candidate_query[c])])
             rows.candidateScore.append(chunk.candidate_score[c])
-            candidateCount[Int(q)] += 1
-            logged[Int(q)] = true
         }
         rows.candidateEnd.append(UInt32(rows.candidateQuery.count))
     }
 
-    private func growCounts() {
-        let n = strings.count
-        guard searches.count < n else { return }
-        let extra = n - searches.count
-        searches.append(contentsOf: repeatElement(0, count: extra))
-        hintClicks.append(contentsOf: repeatElement(0, count: extra))
-        candidateCount.append(contentsOf: repeatElement(0, count: extra))
-        logged.append(contentsOf: repeatElement(false, count: extra))
+    private static func growCounts(_ s: inout State, to n: Int) {
+        guard s.searches.count < n else { return }
+        let extra = n - s.searches.count
+        s.searches.append(contentsOf: repeatElement(0, count: extra))
+        s.hintClicks.append(contentsOf: repeatElement(0, count: extra))
+        s.candidateCount.append(contentsOf: repeatElement(0, count: extra))
+        s.logged.append(contentsOf: repeatElement(false, count: extra))
     }
 
     /// Writes every bucket's buffered rows as a sorted run and empties the buffers.
-    func spill() throws {
-        for b in 0..<setup.buckets where buffers[b].count > 0 {
-            let path = setup.spillFolder + "/run-w\(id)-\(spills)-b\(b).parquet"
-            try Self.writeRun(buffers[b].sorted(), to: path, rowGroupRows: setup.spillGroupRows)
-            spilled[b].append(SpilledRun(path: path, worker: id))
-            buffers[b] = EventRows()
+    private func spill(_ s: inout State) throws {
+        for b in 0..<setup.buckets where s.buffers[b].count > 0 {
+            let path = setup.spillFolder + "/run-w\(id)-\(s.spills)-b\(b).parquet"
+            try Self.writeRun(s.buffers[b].sorted(), to: path, rowGroupRows: setup.spillGroupRows)
+            s.spilled[b].append(SpilledRun(path: path, worker: id))
+            s.buffers[b] = EventRows()
         }
-        spills += 1
-        weight = 0
+        s.spills += 1
+        s.weight = 0
     }
 
     /// Writes sorted rows as a spilled run.
@@ -198,7 +209,4 @@ final class IngestWorker: @unchecked Sendable {
             throw StageError(.io, "cannot write the sorted run '\(path)': \(error)")
         }
     }
-
-    /// How many runs this worker spilled.
-    var spillCount: Int { spills }
 }

@@ -1,3 +1,5 @@
+import Columnar
+
 /// Query texts by id, back to back (Arrow style), for building output columns quickly.
 struct QueryPool: Sendable {
     /// The concatenated UTF-8 texts.
@@ -22,4 +24,38 @@ struct QueryPool: Sendable {
 
     /// Text `id` as a String.
     func string(_ id: Int32) -> String { String(decoding: self[id], as: UTF8.self) }
+}
+
+extension QueryPool {
+    /// A pool of `texts` (ids in order).
+    init(texts: [String]) {
+        self.init()
+        for var text in texts { text.withUTF8 { append($0) } }
+    }
+
+    /// The texts of `ids` as one column (a negative id gives an empty value), copied with memcpy.
+    func column<S: Sequence>(_ ids: S, count n: Int) -> ByteArrayColumn where S.Element: BinaryInteger {
+        offsets.withUnsafeBufferPointer { offs in
+            var total = 0
+            for id in ids where id >= 0 { total += offs[Int(id) + 1] - offs[Int(id)] }
+            var outOffsets = [Int]()
+            outOffsets.reserveCapacity(n + 1)
+            outOffsets.append(0)
+            let outBytes = [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
+                bytes.withUnsafeBufferPointer { src in
+                    var at = 0
+                    for id in ids {
+                        if id >= 0 {
+                            let a = offs[Int(id)], len = offs[Int(id) + 1] - a
+                            if len > 0 { (out.baseAddress! + at).update(from: src.baseAddress! + a, count: len) }
+                            at += len
+                        }
+                        outOffsets.append(at)
+                    }
+                }
+                initialized = total
+            }
+            return ByteArrayColumn(offsets: outOffsets, bytes: outBytes)
+        }
+    }
 }
