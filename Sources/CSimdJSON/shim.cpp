@@ -18,12 +18,6 @@ extern "C" const char *aigq_simdjson_implementation(void) {
     return simdjson::get_active_implementation()->name().data();
 }
 
-extern "C" size_t aigq_count_byte(const uint8_t *bytes, size_t length, uint8_t byte) {
-    size_t n = 0;
-    for (size_t i = 0; i < length; i++) n += bytes[i] == byte;
-    return n;
-}
-
 // ---- Hashing and the string table ---------------------------------------------------------------
 
 static inline uint64_t mix(uint64_t a, uint64_t b) {

@@ -52,7 +52,7 @@ struct LogIngestDimsTests {
         let q = try f.quarantine(context)
         #expect(q.map(\.file) == ["dims/categories.jsonl", "dims/items.jsonl", "dims/queries.jsonl", "dims/users.jsonl", "dims/users.jsonl"])
         #expect(q.map(\.line) == [5, 3, 2, 3, 4])
-        #expect(q[0].reason == "duplicate category id 30 (first at line 2)")
+        #expect(q[0].reason == "duplicate category id 30 (listed earlier in the file)")
         #expect(q[1].reason == "missing field 'title'")
         #expect(q[2].reason.contains("listed again with category 4"))
         #expect(q[3].reason.contains("field 'gender' is 'x'"))

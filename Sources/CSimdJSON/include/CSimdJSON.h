@@ -19,9 +19,6 @@ const char *aigq_simdjson_implementation(void);
 /** Bytes that must be readable after the end of every buffer handed to a parse function. */
 #define AIGQ_JSON_PADDING 64
 
-/** The number of `byte`s in `bytes[0 ..< length]` (vectorised; used to count line ends). */
-size_t aigq_count_byte(const uint8_t *bytes, size_t length, uint8_t byte);
-
 /* ---- String table ------------------------------------------------------------------------------ */
 
 /** An append-only set of byte strings, each with a dense id (0, 1, 2, ... in order of first sight). */

@@ -1,13 +1,11 @@
 import CSimdJSON
 import Columnar
 
-/// The dimension tables of the raw folder (`dims/*.jsonl`), checked and converted: users, items and
-/// categories as output batches, the query dictionary (normalised query → leaf category) and the
-/// set of known items. A missing file gives an empty table.
+/// The dimension tables of the raw folder (`dims/*.jsonl`), checked, converted and written as the
+/// `users`, `items` and `categories` snapshots (sorted by id; an id listed twice keeps its first
+/// line). Kept afterwards: the query dictionary (normalised query → leaf category), the known
+/// items, the refused lines. A missing file gives an empty table.
 struct DimensionTables {
-    var users: RecordBatch
-    var items: RecordBatch
-    var categories: RecordBatch
     /// Normalised dictionary query → category, first listing wins.
     var dictionary: [String: Int64] = [:]
     var knownItems: Set<Int64> = []
@@ -35,13 +33,11 @@ struct DimensionTables {
         return day <= days[month - 1]
     }
 
-    /// Reads the dims files among `files` (paths by file name, `users.jsonl` → path).
-    static func read(_ files: [String: String], chunkBytes: Int) throws -> DimensionTables {
+    /// Reads the dims files among `files` (paths by file name, `users.jsonl` → path) and writes the
+    /// snapshots to `outputs` (`users`, `items`, `categories` → file path).
+    static func read(_ files: [String: String], chunkBytes: Int, outputs: [String: String]) throws -> DimensionTables {
         guard let parser = aigq_ingest_parser_create() else { throw StageError(.io, "cannot create a JSON parser (out of memory)") }
         defer { aigq_ingest_parser_destroy(parser) }
-        var tables = DimensionTables(
-            users: try BatchBuilder(DatasetSchemas.users).build(), items: try BatchBuilder(DatasetSchemas.items).build(),
-            categories: try BatchBuilder(DatasetSchemas.categories).build())
         var badLines: [BadLine] = [], lines: [String: Int] = [:], dictionary: [String: Int64] = [:]
         func read(_ file: String, _ fields: [RecordFile.FieldSpec], _ accept: (RecordFile.Row) throws -> String?) throws {
             guard let path = files[file] else { return }
@@ -49,68 +45,72 @@ struct DimensionTables {
             lines[name] = try RecordFile.read(
                 path: path, name: name, fields: fields, chunkBytes: chunkBytes, parser: parser, bad: &badLines, accept: accept)
         }
+        /// Rows of one table as they come, with their ids (for the sort and the duplicate check).
+        struct Table {
+            var rows: BatchBuilder
+            var ids: [Int64] = []
+            var seen: Set<Int64> = []
+            init(_ schema: Schema) { rows = BatchBuilder(schema) }
+            /// Whether `id` is new (records it).
+            mutating func admit(_ id: Int64) -> Bool {
+                guard seen.insert(id).inserted else { return false }
+                ids.append(id)
+                return true
+            }
+            /// The rows sorted by id.
+            func sorted() throws -> RecordBatch {
+                let batch = try rows.build()
+                return batch.take(ids.indices.sorted { ids[$0] < ids[$1] })
+            }
+        }
 
         // users.jsonl: id, gender f/m/u, age and city_tier int or null, registered YYYY-MM-DD.
-        var users: [(id: Int64, gender: String, age: Int32?, tier: Int32?, registered: String?)] = []
-        var userLines: [Int64: Int64] = [:]
+        var users = Table(DatasetSchemas.users)
         try read("users.jsonl", [.int("id"), .string("gender"), .int("age", required: false, nullable: true),
                                  .int("city_tier", required: false, nullable: true), .string("registered", required: false, nullable: true)]) { row in
             let id = row.int(0)!, gender = row.string(1)!
-            guard ["f", "m", "u"].contains(gender) else { return "field 'gender' is '\(gender.prefix(32))', expected f, m or u" }
+            guard gender == "f" || gender == "m" || gender == "u" else { return "field 'gender' is '\(gender.prefix(32))', expected f, m or u" }
             let age = row.int(2), tier = row.int(3), registered = row.string(4)
             if let age, !(0...200).contains(age) { return "field 'age' (\(age)) is not an age" }
             if let tier, !(0...Int64(Int32.max)).contains(tier) { return "field 'city_tier' (\(tier)) is out of range" }
             if let registered, !Self.isDay(registered) { return "field 'registered' is '\(registered.prefix(32))', not a YYYY-MM-DD day" }
-            if let first = userLines[id] { return "duplicate user id \(id) (first at line \(first))" }
-            userLines[id] = row.line
-            users.append((id, gender, age.map { Int32($0) }, tier.map { Int32($0) }, registered))
+            guard users.admit(id) else { return "duplicate user id \(id) (listed earlier in the file)" }
+            users.rows[0].append(int64: id)
+            users.rows[1].append(string: gender)
+            users.rows[2].append(optionalInt32: age.map { Int32($0) })
+            users.rows[3].append(optionalInt32: tier.map { Int32($0) })
+            users.rows[4].append(optionalString: registered)
             return nil
         }
-        users.sort { $0.id < $1.id }
-        var ub = BatchBuilder(DatasetSchemas.users)
-        for u in users {
-            ub["user"].append(int64: u.id)
-            ub["gender"].append(string: u.gender)
-            ub["age"].append(optionalInt32: u.age)
-            ub["city_tier"].append(optionalInt32: u.tier)
-            ub["registered"].append(optionalString: u.registered)
-        }
-        tables.users = try ub.build()
+        if let path = outputs["users"] { try DatasetFiles.write(try users.sorted(), to: path) }
+        users = Table(DatasetSchemas.users)
 
         // items.jsonl: id, category, title, price.
-        var items: [(id: Int64, category: Int64, title: String, price: Double?)] = []
-        var itemLines: [Int64: Int64] = [:]
+        var items = Table(DatasetSchemas.items)
         try read("items.jsonl", [.int("id"), .int("category"), .string("title"), .number("price", required: false, nullable: true)]) { row in
             let id = row.int(0)!
-            if let first = itemLines[id] { return "duplicate item id \(id) (first at line \(first))" }
-            itemLines[id] = row.line
-            items.append((id, row.int(1)!, row.string(2)!, row.number(3)))
+            guard items.admit(id) else { return "duplicate item id \(id) (listed earlier in the file)" }
+            items.rows[0].append(int64: id)
+            items.rows[1].append(int64: row.int(1)!)
+            items.rows[2].append(string: row.string(2)!)
+            items.rows[3].append(optionalDouble: row.number(3))
             return nil
         }
-        items.sort { $0.id < $1.id }
-        tables.knownItems = Set(items.map(\.id))
-        var ib = BatchBuilder(DatasetSchemas.items)
-        for i in items {
-            ib["item"].append(int64: i.id)
-            ib["category"].append(int64: i.category)
-            ib["title"].append(string: i.title)
-            ib["price"].append(optionalDouble: i.price)
-        }
-        tables.items = try ib.build()
+        if let path = outputs["items"] { try DatasetFiles.write(try items.sorted(), to: path) }
+        let knownItems = items.seen
+        items = Table(DatasetSchemas.items)
 
         // categories.jsonl: id, parent (int or null), name.
         var categories: [(id: Int64, parent: Int64?, name: String)] = []
-        var categoryLines: [Int64: Int64] = [:]
+        var categoryIDs = Set<Int64>()
         try read("categories.jsonl", [.int("id"), .int("parent", required: false, nullable: true), .string("name")]) { row in
             let id = row.int(0)!
-            if let first = categoryLines[id] { return "duplicate category id \(id) (first at line \(first))" }
-            categoryLines[id] = row.line
+            guard categoryIDs.insert(id).inserted else { return "duplicate category id \(id) (listed earlier in the file)" }
             categories.append((id, row.int(1), row.string(2)!))
             return nil
         }
         categories.sort { $0.id < $1.id }
         let tree = try CategoryTree(categories.map { ($0.id, $0.parent) })
-        tables.orphanCategories = tree.orphans
         var cb = BatchBuilder(DatasetSchemas.categories)
         for c in categories {
             cb["category"].append(int64: c.id)
@@ -119,7 +119,7 @@ struct DimensionTables {
             cb["leaf"].append(bool: tree.isLeaf(c.id))
             cb["depth"].append(int32: tree.depth(c.id))
         }
-        tables.categories = try cb.build()
+        if let path = outputs["categories"] { try DatasetFiles.write(try cb.build(), to: path) }
 
         // queries.jsonl: query (normalised), category.
         var queryLines: [String: Int64] = [:]
@@ -135,9 +135,7 @@ struct DimensionTables {
             queryLines[query] = row.line
             return nil
         }
-        tables.badLines = badLines
-        tables.lines = lines
-        tables.dictionary = dictionary
-        return tables
+        return DimensionTables(
+            dictionary: dictionary, knownItems: knownItems, badLines: badLines, lines: lines, orphanCategories: tree.orphans)
     }
 }

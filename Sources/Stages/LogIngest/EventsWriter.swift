@@ -44,12 +44,11 @@ struct EventsWriter {
         while runs.count + memory.count > fanIn {
             let group = Array(runs.prefix(fanIn))
             runs.removeFirst(group.count)
-            let path = spillFolder + "/merged-b\(bucket)-\(merged).parquet"
+            let path = spillFolder + "/merged-b\(bucket)-\(merged)"
             merged += 1
             let cursors = try group.map { try RunCursor(path: $0.path, remap: $0.remap) }
-            let writer = try ParquetFileWriter(path: path, schema: EventRows.spillSchema, options: EventRows.spillOptions(rowGroupRows: spillGroupRows))
-            try RunMerger.merge(cursors, blockRows: spillGroupRows) { try writer.write($0.spillBatch()) }
-            try writer.close()
+            let writer = try RunFile.Writer(path: path)
+            try RunMerger.merge(cursors, blockRows: spillGroupRows) { try writer.write($0, blockRows: spillGroupRows) }
             for run in group { try? FileManager.default.removeItem(atPath: run.path) }
             runs.append((path, nil))
         }

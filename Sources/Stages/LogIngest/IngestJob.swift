@@ -17,7 +17,7 @@ struct IngestJob {
     let rowGroupRows: Int
 
     /// Most sorted inputs merged at once.
-    static let fanIn = 16
+    static let fanIn = 64
 
     init(_ context: StageContext) throws {
         self.context = context
@@ -38,10 +38,12 @@ struct IngestJob {
 
     func run() throws -> StageResult {
         let raw = try RawDay.locate(context, day: day, waitSeconds: waitSeconds)
-        let dims = try DimensionTables.read(raw.dimsFiles, chunkBytes: min(chunkBytes, 4 << 20))
         let outputs = try ["events", "quarantine", "users", "items", "categories", "queries"].reduce(into: [String: String]()) {
             $0[$1] = try context.outputFolder($1)
         }
+        let dims = try DimensionTables.read(
+            raw.dimsFiles, chunkBytes: min(chunkBytes, 4 << 20),
+            outputs: ["users", "items", "categories"].reduce(into: [:]) { $0[$1] = outputs[$1]! + "/part-00000.parquet" })
         let spillFolder = Self.spillFolder(beside: outputs["events"]!)
         defer { try? FileManager.default.removeItem(atPath: spillFolder) }
         try DatasetFiles.makeFolder(spillFolder)
@@ -50,7 +52,7 @@ struct IngestJob {
         let setup = IngestWorker.Setup(
             dayLabel: day, dayStart: Day.startMillis(day), dayEnd: Day.startMillis(day) + Day.millis,
             fileNames: raw.eventFiles.map(\.name), buckets: buckets, bufferWeight: max(1, bufferRows / threads),
-            spillFolder: spillFolder, spillGroupRows: max(1024, bufferRows / 64), knownItems: dims.knownItems)
+            spillFolder: spillFolder, spillGroupRows: max(1024, bufferRows / Self.fanIn), knownItems: dims.knownItems)
         let workers = try (0..<threads).map { try IngestWorker(id: $0, setup: setup, chunkBytes: chunkBytes) }
         let source = ChunkSource(paths: raw.eventFiles.map(\.path), chunkBytes: chunkBytes)
         _ = try parallelMap(threads, threads: threads) { try workers[$0].run(source) }
@@ -71,9 +73,6 @@ struct IngestJob {
         counts.eventsWritten = eventsWritten
 
         try DatasetFiles.write(try counts.quarantineBatch(), to: outputs["quarantine"]! + "/part-00000.parquet")
-        try DatasetFiles.write(dims.users, to: outputs["users"]! + "/part-00000.parquet")
-        try DatasetFiles.write(dims.items, to: outputs["items"]! + "/part-00000.parquet")
-        try DatasetFiles.write(dims.categories, to: outputs["categories"]! + "/part-00000.parquet")
         try DatasetFiles.write(try queries.dimension(dictionary: dims.dictionary), to: outputs["queries"]! + "/part-00000.parquet")
         counts.spilledRuns = workers.reduce(0) { $0 + $1.state.spills }
         counts.appendLog(to: context.logPath)

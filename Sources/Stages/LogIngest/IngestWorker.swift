@@ -190,23 +190,12 @@ final class IngestWorker: @unchecked Sendable {
     /// Writes every bucket's buffered rows as a sorted run and empties the buffers.
     private func spill(_ s: inout State) throws {
         for b in 0..<setup.buckets where s.buffers[b].count > 0 {
-            let path = setup.spillFolder + "/run-w\(id)-\(s.spills)-b\(b).parquet"
-            try Self.writeRun(s.buffers[b].sorted(), to: path, rowGroupRows: setup.spillGroupRows)
+            let path = setup.spillFolder + "/run-w\(id)-\(s.spills)-b\(b)"
+            try RunFile.Writer(path: path).write(s.buffers[b].sorted(), blockRows: setup.spillGroupRows)
             s.spilled[b].append(SpilledRun(path: path, worker: id))
             s.buffers[b] = EventRows()
         }
         s.spills += 1
         s.weight = 0
-    }
-
-    /// Writes sorted rows as a spilled run.
-    static func writeRun(_ rows: EventRows, to path: String, rowGroupRows: Int) throws {
-        do {
-            let writer = try ParquetFileWriter(path: path, schema: EventRows.spillSchema, options: EventRows.spillOptions(rowGroupRows: rowGroupRows))
-            try writer.write(rows.spillBatch())
-            try writer.close()
-        } catch let error as ColumnarError {
-            throw StageError(.io, "cannot write the sorted run '\(path)': \(error)")
-        }
     }
 }

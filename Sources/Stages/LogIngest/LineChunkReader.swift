@@ -56,7 +56,7 @@ final class LineChunkReader {
         }
         guard buffer.count > 0 else { return nil }
         let first = nextLine
-        nextLine += Int64(aigq_count_byte(buffer.base, buffer.count, 0x0A))
+        nextLine += Int64(Self.newlines(buffer.bytes))
         return first
     }
 
@@ -92,6 +92,18 @@ final class LineChunkReader {
             if errno == EINTR { continue }
             throw StageError(.io, "cannot read '\(path)': \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// The number of `\n` in `bytes` (memchr hops from line to line).
+    static func newlines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var p = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
+        let end = p + bytes.count
+        var n = 0
+        while p < end, let hit = memchr(p, 0x0A, end - p) {
+            n += 1
+            p = UnsafeRawPointer(hit) + 1
+        }
+        return n
     }
 
     /// The offset just after the last `\n` of `buffer`, if any.

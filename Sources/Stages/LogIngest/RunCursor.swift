@@ -1,13 +1,10 @@
-import Columnar
-
 /// One sorted input of a merge: rows in memory, or a spilled run read one row group at a time.
 final class RunCursor {
     /// The current block of rows (global query ids).
     private(set) var rows: EventRows
     /// The next row of ``rows``.
     var position = 0
-    private let reader: ParquetFileReader?
-    private var nextGroup = 0
+    private let reader: RunFile.Reader?
     private let remap: [Int32]?
 
     /// A cursor over sorted rows held in memory.
@@ -19,11 +16,7 @@ final class RunCursor {
 
     /// A cursor over a spilled run; query ids are mapped through `remap` when given.
     init(path: String, remap: [Int32]?) throws {
-        do {
-            reader = try ParquetFileReader(path: path)
-        } catch {
-            throw StageError(.io, "cannot read the sorted run '\(path)': \(error)")
-        }
+        reader = try RunFile.Reader(path: path)
         self.remap = remap
         rows = EventRows()
         _ = try loadNext()
@@ -44,15 +37,8 @@ final class RunCursor {
             position = 0
             return false
         }
-        while nextGroup < reader.rowGroupCount {
-            let batch: RecordBatch
-            do {
-                batch = try reader.readRowGroup(nextGroup)
-            } catch {
-                throw StageError(.io, "cannot read the sorted run '\(reader.path)': \(error)")
-            }
-            nextGroup += 1
-            rows = try EventRows(spillBatch: batch)
+        while let block = try reader.next() {
+            rows = block
             if let remap { rows.remapQueries(remap) }
             position = 0
             if rows.count > 0 { return true }
