@@ -44,49 +44,75 @@ struct aigq_strtab {
     std::vector<uint8_t> bytes;
     std::vector<size_t> start;   // count + 1 offsets into bytes
     std::vector<uint64_t> hash;  // per string
+    /// A slot of the open-addressing index: enough to reject or confirm most probes without
+    /// touching the per-string arrays (one cache miss for the bytes when the hash matches).
     struct Slot {
-        uint32_t hash;  // low bits of the string's hash
-        int32_t id;     // -1: empty
+        uint32_t hash;    // low bits of the string's hash
+        int32_t id;       // -1: empty
+        uint32_t length;  // the string's length
+        uint32_t offset;  // where its bytes start (low 32 bits; checked against `start` when it wraps)
     };
-    std::vector<Slot> slots;  // open addressing
+    std::vector<Slot> slots;
     size_t mask = 0;
 
     aigq_strtab() {
         start.push_back(0);
-        slots.assign(1024, Slot{0, -1});
+        slots.assign(1024, Slot{0, -1, 0, 0});
         mask = slots.size() - 1;
     }
 
     int32_t count() const { return (int32_t)hash.size(); }
 
+    Slot slot_of(int32_t id) const {
+        return Slot{(uint32_t)hash[id], id, (uint32_t)(start[id + 1] - start[id]), (uint32_t)start[id]};
+    }
+
     void grow() {
-        std::vector<Slot> bigger(slots.size() * 2, Slot{0, -1});
+        std::vector<Slot> bigger(slots.size() * 2, Slot{0, -1, 0, 0});
         size_t m = bigger.size() - 1;
         for (int32_t id = 0; id < count(); id++) {
             size_t s = (hash[id] >> 32) & m;
             while (bigger[s].id >= 0) s = (s + 1) & m;
-            bigger[s] = Slot{(uint32_t)hash[id], id};
+            bigger[s] = slot_of(id);
         }
         slots.swap(bigger);
         mask = m;
     }
 
+    static inline bool same(const uint8_t *a, const uint8_t *b, size_t n) {
+        if (n > 32) return memcmp(a, b, n) == 0;
+        while (n >= 8) {
+            uint64_t x, y;
+            memcpy(&x, a, 8);
+            memcpy(&y, b, 8);
+            if (x != y) return false;
+            a += 8;
+            b += 8;
+            n -= 8;
+        }
+        for (size_t i = 0; i < n; i++)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
+
     int32_t intern(const uint8_t *p, size_t n) {
         uint64_t h = aigq_hash_bytes(p, n);
         size_t s = (h >> 32) & mask;
+        const bool small = bytes.size() < ((size_t)1 << 32);
         while (true) {
             const Slot slot = slots[s];
             if (slot.id < 0) break;
-            if (slot.hash == (uint32_t)h && start[slot.id + 1] - start[slot.id] == n &&
-                memcmp(bytes.data() + start[slot.id], p, n) == 0)
-                return slot.id;
+            if (slot.hash == (uint32_t)h && slot.length == n) {
+                const uint8_t *q = bytes.data() + (small ? (size_t)slot.offset : start[slot.id]);
+                if (same(q, p, n)) return slot.id;
+            }
             s = (s + 1) & mask;
         }
         int32_t id = count();
         bytes.insert(bytes.end(), p, p + n);
         start.push_back(bytes.size());
         hash.push_back(h);
-        slots[s] = Slot{(uint32_t)h, id};
+        slots[s] = slot_of(id);
         if ((size_t)count() * 2 > slots.size()) grow();
         return id;
     }
