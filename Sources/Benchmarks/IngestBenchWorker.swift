@@ -1,5 +1,5 @@
 import Foundation
-import PipelineCore
+public import PipelineCore
 import Stages
 
 /// Our side of one `aigq bench ingest` measurement, run in its own process by
@@ -12,7 +12,9 @@ public enum IngestBenchWorker {
     }
 
     /// Runs `task` on the raw folder under `root` (output under `output`); returns the report.
-    public static func run(task: Task, root: String, output: String?, threads: Int, events: Int?, version: String) throws -> WorkerReport {
+    public static func run(
+        task: Task, root: String, output: String?, threads: Int, events: Int?, version: String, params: [String: ParamValue] = [:]
+    ) throws -> WorkerReport {
         guard threads >= 1 else { throw BenchmarkError("--threads must be at least 1 (got \(threads))") }
         let clock = ContinuousClock()
         switch task {
@@ -26,7 +28,7 @@ public enum IngestBenchWorker {
         case .ingest:
             guard let output else { throw BenchmarkError("--output is required for --task ingest: the folder to write") }
             try? FileManager.default.removeItem(atPath: output)
-            let context = try makeContext(root: root, output: output, threads: threads)
+            let context = try makeContext(root: root, output: output, threads: threads, params: params)
             let start = clock.now
             let result = try IngestStage().run(context)
             let seconds = (clock.now - start).seconds
@@ -36,14 +38,15 @@ public enum IngestBenchWorker {
         }
     }
 
-    /// The stage context a runner would give the day's ingest task (default params).
-    static func makeContext(root: String, output: String, threads: Int) throws -> StageContext {
+    /// The stage context a runner would give the day's ingest task (default params, then `overrides`).
+    static func makeContext(root: String, output: String, threads: Int, params overrides: [String: ParamValue]) throws -> StageContext {
         let day = IngestInputDay.day
         let dayFolder = root + "/raw/dt=" + day
         let files = try (FileManager.default.contentsOfDirectory(atPath: dayFolder).map { dayFolder + "/" + $0 }
             + FileManager.default.contentsOfDirectory(atPath: root + "/raw/dims").map { root + "/raw/dims/" + $0 }).sorted()
         var params: [String: ParamValue] = [:]
         for p in IngestStage.kind.params { params[p.name] = p.defaultValue }
+        params.merge(overrides) { $1 }
         let location = SourceLocation(file: "bench", line: 1, column: 1)
         let outputs = ["events", "quarantine", "users", "items", "categories", "queries"]
         let spec = StageSpec(

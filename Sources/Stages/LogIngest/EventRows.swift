@@ -38,6 +38,25 @@ struct EventRows: Sendable {
     /// Start of row `i`'s candidates.
     @inline(__always) func candidateStart(_ i: Int) -> Int { i == 0 ? 0 : Int(candidateEnd[i - 1]) }
 
+    /// Removes every row, keeping the arrays' capacity (a spilled buffer fills up again).
+    mutating func removeAll() {
+        user.removeAll(keepingCapacity: true)
+        ts.removeAll(keepingCapacity: true)
+        seq.removeAll(keepingCapacity: true)
+        type.removeAll(keepingCapacity: true)
+        source.removeAll(keepingCapacity: true)
+        flags.removeAll(keepingCapacity: true)
+        query.removeAll(keepingCapacity: true)
+        item.removeAll(keepingCapacity: true)
+        price.removeAll(keepingCapacity: true)
+        shown.removeAll(keepingCapacity: true)
+        exposureEnd.removeAll(keepingCapacity: true)
+        exposureBytes.removeAll(keepingCapacity: true)
+        candidateEnd.removeAll(keepingCapacity: true)
+        candidateQuery.removeAll(keepingCapacity: true)
+        candidateScore.removeAll(keepingCapacity: true)
+    }
+
     /// Reserves room for `rows` more rows.
     mutating func reserve(_ n: Int) {
         user.reserveCapacity(count + n)

@@ -53,7 +53,8 @@ struct EventsWriter {
             runs.append((path, nil))
         }
         var cursors = try runs.map { try RunCursor(path: $0.path, remap: $0.remap) }
-        cursors += memory.map { RunCursor(rows: $0.sorted()) }
+        var memory = memory
+        while let rows = memory.popLast() { cursors.append(RunCursor(rows: rows.sorted())) }  // each unsorted copy freed once sorted
         let path = folder + "/bucket=" + String(format: "%03d", bucket) + "/part-00000.parquet"
         try DatasetFiles.makeFolder((path as NSString).deletingLastPathComponent)
         var options = DatasetFiles.writerOptions

@@ -24,7 +24,7 @@ struct IngestCounts {
             $0.file != $1.file ? $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) : $0.line < $1.line
         }
         typeCounts = (0..<EventType.allCases.count).map { t in workers.reduce(0) { $0 + $1.state.typeCounts[t] } }
-        unknownItemPurchases = workers.reduce(0) { $0 + $1.state.unknownItemPurchases }
+        unknownItemPurchases = workers.reduce(0) { total, w in total + w.state.purchasedItems.reduce(0) { $0 + (dims.knownItems.contains($1) ? 0 : 1) } }
         orphanCategories = dims.orphanCategories
     }
 

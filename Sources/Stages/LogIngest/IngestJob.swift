@@ -41,21 +41,27 @@ struct IngestJob {
         let outputs = try ["events", "quarantine", "users", "items", "categories", "queries"].reduce(into: [String: String]()) {
             $0[$1] = try context.outputFolder($1)
         }
-        let dims = try DimensionTables.read(
-            raw.dimsFiles, chunkBytes: min(chunkBytes, 4 << 20),
-            outputs: ["users", "items", "categories"].reduce(into: [:]) { $0[$1] = outputs[$1]! + "/part-00000.parquet" })
         let spillFolder = Self.spillFolder(beside: outputs["events"]!)
         defer { try? FileManager.default.removeItem(atPath: spillFolder) }
         try DatasetFiles.makeFolder(spillFolder)
 
-        // Parse the day's events on `threads` workers.
+        // Parse the dims files and the day's events: `threads` threads take the tasks (dims first,
+        // then one per worker; a worker parses chunks until none is left).
         let setup = IngestWorker.Setup(
             dayLabel: day, dayStart: Day.startMillis(day), dayEnd: Day.startMillis(day) + Day.millis,
             fileNames: raw.eventFiles.map(\.name), buckets: buckets, bufferWeight: max(1, bufferRows / threads),
-            spillFolder: spillFolder, spillGroupRows: max(1024, bufferRows / Self.fanIn), knownItems: dims.knownItems)
+            spillFolder: spillFolder, spillGroupRows: max(1024, bufferRows / (Self.fanIn * threads)))
         let workers = try (0..<threads).map { try IngestWorker(id: $0, setup: setup, chunkBytes: chunkBytes) }
         let source = ChunkSource(paths: raw.eventFiles.map(\.path), chunkBytes: chunkBytes)
-        _ = try parallelMap(threads, threads: threads) { try workers[$0].run(source) }
+        let dimsOutputs = ["users", "items", "categories"].reduce(into: [String: String]()) { $0[$1] = outputs[$1]! + "/part-00000.parquet" }
+        let parsed = try parallelMap(threads + 1, threads: threads) { i -> DimensionTables? in
+            guard i > 0 else {
+                return try DimensionTables.read(raw.dimsFiles, chunkBytes: min(chunkBytes, 4 << 20), outputs: dimsOutputs)
+            }
+            try workers[i - 1].run(source)
+            return nil
+        }
+        guard let dims = parsed[0] else { preconditionFailure("the dims task returned nothing") }
 
         // Bad lines: quarantine them, and stop when there are too many.
         var counts = IngestCounts(day: day, workers: workers, dims: dims, files: raw.eventFiles.map(\.name))

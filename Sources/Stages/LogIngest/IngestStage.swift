@@ -18,9 +18,9 @@ public struct IngestStage: Stage {
             ParamSpec("buckets", .int, default: 8, description: "User buckets of the events dataset."),
             ParamSpec("max_bad_fraction", .double, default: 0.01, description: "Fail the day when more of its lines than this are bad."),
             ParamSpec("wait_seconds", .int, default: 0, description: "Wait this long for the day's _SUCCESS before failing (0: fail at once)."),
-            ParamSpec("buffer_rows", .int, default: 1_000_000, description: "Events held in memory before sorted runs spill to disk (a logged candidate counts a quarter)."),
+            ParamSpec("buffer_rows", .int, default: 250_000, description: "Events held in memory before sorted runs spill to disk (a logged candidate counts a quarter)."),
             ParamSpec("chunk_mib", .int, default: 8, description: "Size of the chunks of lines parsed at a time."),
-            ParamSpec("row_group_rows", .int, default: 131_072, description: "Rows per row group of the events shards."),
+            ParamSpec("row_group_rows", .int, default: 65_536, description: "Rows per row group of the events shards."),
         ],
         description: "Validates the raw logs of a day and writes events, quarantine and dimension snapshots (log-schema.md).")
 

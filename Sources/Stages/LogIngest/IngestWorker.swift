@@ -16,7 +16,6 @@ final class IngestWorker: @unchecked Sendable {
         var bufferWeight: Int
         var spillFolder: String
         var spillGroupRows: Int
-        var knownItems: Set<Int64>
     }
 
     /// A sorted run on disk: its file and the worker whose query ids it holds.
@@ -48,7 +47,8 @@ final class IngestWorker: @unchecked Sendable {
         /// Hashes of the exposures logged by `hint_exposure` events and of those `hint_click`s name.
         var exposureHashes: [UInt64] = []
         var clickHashes: [UInt64] = []
-        var unknownItemPurchases = 0
+        /// The items of `purchase` events (checked against the catalogue at the end).
+        var purchasedItems: [Int64] = []
     }
 
     let id: Int
@@ -136,7 +136,7 @@ final class IngestWorker: @unchecked Sendable {
                 case .hintExposure:
                     s.exposureHashes.append(aigq_hash_bytes(chunk.exposure_bytes + e0, e1 - e0))
                 case .purchase:
-                    if !setup.knownItems.contains(chunk.item[r]) { s.unknownItemPurchases += 1 }
+                    s.purchasedItems.append(chunk.item[r])
                 default: break
                 }
                 if query >= 0 { s.logged[Int(query)] = true }
@@ -193,7 +193,7 @@ final class IngestWorker: @unchecked Sendable {
             let path = setup.spillFolder + "/run-w\(id)-\(s.spills)-b\(b)"
             try RunFile.Writer(path: path).write(s.buffers[b].sorted(), blockRows: setup.spillGroupRows)
             s.spilled[b].append(SpilledRun(path: path, worker: id))
-            s.buffers[b] = EventRows()
+            s.buffers[b].removeAll()
         }
         s.spills += 1
         s.weight = 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Benchmarks
+import PipelineCore
 
 /// `aigq bench ingest-worker` (hidden): one timed ingest by aigq, in its own process, printing one
 /// JSON line like `Tests/Python/bench_ingest_peer.py`.
@@ -25,12 +26,16 @@ struct BenchIngestWorker: ParsableCommand {
     @Option(help: "Events to generate (generate only).")
     var events: Int?
 
+    @Option(name: .customLong("buffer-rows"), help: "The stage's buffer_rows param (ingest only; default: the stage's).")
+    var bufferRows: Int?
+
     func run() throws {
         guard let task = IngestBenchWorker.Task(rawValue: task) else {
             throw ValidationError("--task must be generate or ingest (got '\(task)')")
         }
         let report = try IngestBenchWorker.run(
-            task: task, root: input, output: output, threads: threads, events: events, version: AIGQ.configuration.version)
+            task: task, root: input, output: output, threads: threads, events: events, version: AIGQ.configuration.version,
+            params: bufferRows.map { ["buffer_rows": .int($0)] } ?? [:])
         var out = StandardOutput()
         out.line(report.jsonLine)
         out.flush()
