@@ -60,7 +60,7 @@ var targets: [Target] = [
     // Lookup tables for serving (SQLite through GRDB): written by export, read by the server.
     .target(
         name: "LookupFormat",
-        dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+        dependencies: ["Digest", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: strictSettings
     ),
 
@@ -110,7 +110,7 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "AIGQEndToEndTests",
-        dependencies: ["Columnar"],
+        dependencies: ["Columnar", "LookupFormat"],
         swiftSettings: strictSettings
     ),
 ]

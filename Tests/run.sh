@@ -8,15 +8,8 @@ cd "$(dirname "$0")/.."
 log() { printf '==> %s\n' "$*"; }
 
 # 1. Debian packages the build and the tests need.
-packages=(libzstd-dev libsnappy-dev zlib1g-dev libsqlite3-dev python3-venv)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if ((${#missing[@]})); then
-  log "installing ${missing[*]}"
-  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+source .ci/ensure-packages.sh
+ensure_packages python3-venv
 
 # 2. Python peers for the interop tests, pinned, in a git-ignored venv.
 venv=.venv

@@ -1,4 +1,5 @@
 import Foundation
+public import PipelineCore
 
 /// File-system helpers of the runner: listing shards, atomic folder publication, fsync.
 ///
@@ -27,10 +28,11 @@ public enum FileTree {
         return out
     }
 
-    /// The `dt=YYYY-MM-DD` partitions directly under `folder`, as days, sorted.
-    public static func days(in folder: String) -> [String] {
+    /// The `dt=YYYY-MM-DD` (or, with `naming: .day`, `YYYY-MM-DD`) partitions directly under `folder`,
+    /// as days, sorted.
+    public static func days(in folder: String, naming: DatasetLocation.PartitionNaming = .dt) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        return names.filter { $0.hasPrefix("dt=") && $0.count == 13 }.map { String($0.dropFirst(3)) }.sorted()
+        return names.compactMap { naming.day(ofFolder: $0) }.sorted()
     }
 
     /// Whether `path` exists.

@@ -25,7 +25,7 @@ public final class PipelineRunner: Sendable {
         log: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) {
         self.pipeline = pipeline
-        self.layout = layout
+        self.layout = layout.applying(pipeline)
         var all = stages
         all["command"] = all["command"] ?? CommandStage()
         self.stages = all
@@ -97,7 +97,7 @@ public final class PipelineRunner: Sendable {
         let manifest = try Manifest(path: layout.manifestPath)
         let interrupted = try manifest.markInterruptedRuns()
         if !interrupted.isEmpty { log(.note("marked \(interrupted.count) run(s) of killed processes as interrupted")) }
-        let leftovers = OutputPublisher.removeLeftovers(in: layout.dataRoot)
+        let leftovers = layout.datasetRoots.flatMap { OutputPublisher.removeLeftovers(in: $0) }
         if !leftovers.isEmpty { log(.note("removed \(leftovers.count) temporary folder(s) left by a killed run")) }
         let tasks = try plan(options)
         let run = try manifest.beginRun(pipeline: pipeline.name, commandLine: options.commandLine)

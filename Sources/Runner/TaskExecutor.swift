@@ -125,7 +125,8 @@ struct TaskExecutor {
         for dataset in task.stage.inputs {
             let folder = io.inputFolder(dataset)
             inputFolders[dataset] = folder
-            inputFiles[dataset] = io.inputFiles(dataset).map { folder + "/" + $0 }
+            let base = layout.datasetFolder(dataset)
+            inputFiles[dataset] = io.inputFiles(dataset).map { base + "/" + $0 }
         }
         let context = StageContext(
             task: task.key, spec: task.stage, workspace: layout.root, inputFolders: inputFolders, inputFiles: inputFiles,

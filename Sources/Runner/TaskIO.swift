@@ -2,29 +2,53 @@ import PipelineCore
 
 /// Where one task reads and writes, resolved against the workspace as it is now.
 ///
-/// A day task reads, of each input dataset, its `dt=DAY` partition when the dataset has one and the
-/// whole dataset otherwise (a model, a dimension table); it writes the `dt=DAY` partition of each
-/// output. An unpartitioned task reads and writes whole datasets. A `map: shard` task reads one
-/// shard of its first input and writes files into its outputs' partitions.
+/// A day task reads, of each input dataset partitioned by day, the partitions of its day window (its
+/// own `dt=DAY` by default; `{days: 8}` the eight days ending at DAY; `{offset: -1}` the day before)
+/// plus the dataset's unpartitioned parts (files and folders beside the `dt=` folders, such as
+/// `raw/dims/`), and the whole dataset when it is not partitioned (a model, a dimension table). It
+/// writes the `dt=DAY` partition of each output. An unpartitioned task reads and writes whole
+/// datasets. A `map: shard` task reads one shard of its first input and writes files into its
+/// outputs' partitions.
 struct TaskIO {
     let task: PlannedTask
     let layout: WorkspaceLayout
 
-    /// The folder read from `dataset`: for a day task, the day's partition when the dataset is
-    /// partitioned by day (even if that partition is missing: then nothing is read), else the whole
-    /// dataset.
+    /// Whether `dataset` is read as day partitions by this task.
+    private func readsPartitions(_ dataset: String) -> Bool {
+        guard let day = task.day else { return false }
+        return FileTree.exists(layout.partitionFolder(dataset, day: day)) || !layout.days(of: dataset).isEmpty
+            || task.stage.window(of: dataset) != .sameDay
+    }
+
+    /// The folder the stage is told to read `dataset` from: the day's partition for a day task
+    /// reading its own day (even if the partition is missing: then nothing is read), else the
+    /// dataset folder.
     func inputFolder(_ dataset: String) -> String {
-        if let day = task.day {
-            let partition = layout.partitionFolder(dataset, day: day)
-            if FileTree.exists(partition) || !FileTree.days(in: layout.datasetFolder(dataset)).isEmpty { return partition }
+        if let day = task.day, task.stage.window(of: dataset) == .sameDay, readsPartitions(dataset) {
+            return layout.partitionFolder(dataset, day: day)
         }
         return layout.datasetFolder(dataset)
     }
 
-    /// The files read from `dataset`, relative to its input folder.
+    /// The files read from `dataset`, relative to its dataset folder, sorted.
     func inputFiles(_ dataset: String) -> [String] {
-        if let shard = task.shard, dataset == task.stage.inputs.first { return [shard] }
-        return FileTree.files(under: inputFolder(dataset))
+        let base = layout.datasetFolder(dataset)
+        if let shard = task.shard, dataset == task.stage.inputs.first {
+            return [datasetRelative(dataset, folder: inputFolder(dataset), file: shard)]
+        }
+        guard let day = task.day, readsPartitions(dataset) else { return FileTree.files(under: base) }
+        let naming = layout.partitionNaming(dataset)
+        var files: [String] = []
+        for partitionDay in task.stage.window(of: dataset).days(for: day) ?? [] {
+            let name = naming.folderName(partitionDay)
+            files.append(contentsOf: FileTree.files(under: base + "/" + name).map { name + "/" + $0 })
+        }
+        // Unpartitioned parts beside the partitions (e.g. raw/dims/) belong to every day.
+        for file in FileTree.files(under: base) {
+            let top = file.prefix { $0 != "/" }
+            if naming.day(ofFolder: String(top)) == nil { files.append(file) }
+        }
+        return files.sorted()
     }
 
     /// The folder `dataset` is written into (a partition, or the dataset folder).
@@ -43,12 +67,12 @@ struct TaskIO {
     func inputShards(_ checksums: FileChecksums) throws -> [InputShard] {
         var out: [InputShard] = []
         for dataset in task.stage.inputs {
-            let folder = inputFolder(dataset)
+            let base = layout.datasetFolder(dataset)
             for file in inputFiles(dataset) {
-                guard let sum = try checksums.checksum(of: folder + "/" + file) else {
-                    throw RunnerError(.io, "input '\(folder)/\(file)' of \(task.key) vanished while the run was planning; rerun")
+                guard let sum = try checksums.checksum(of: base + "/" + file) else {
+                    throw RunnerError(.io, "input '\(base)/\(file)' of \(task.key) vanished while the run was planning; rerun")
                 }
-                out.append(InputShard(dataset: dataset, path: datasetRelative(dataset, folder: folder, file: file), checksum: sum))
+                out.append(InputShard(dataset: dataset, path: file, checksum: sum))
             }
         }
         return out.sorted()

@@ -32,7 +32,9 @@ struct TaskPlanner {
                 var seen = Set<TaskKey>()
                 for input in stage.inputs {
                     guard let producer = pipeline.graph.producer(of: input), let upstream = tasksByStage[producer] else { continue }
-                    for task in upstream where key.day == nil || task.day == nil || task.day == key.day {
+                    let window = stage.window(of: input)
+                    for task in upstream
+                    where key.day == nil || task.day == nil || window.contains(task.day ?? "", for: key.day ?? "") {
                         if seen.insert(task.key).inserted { dependencies.append(task.key) }
                     }
                 }
@@ -46,7 +48,7 @@ struct TaskPlanner {
 
     private func resolveDays(_ requested: [String], plan: Plan) throws -> [String] {
         var found = Set<String>()
-        for source in pipeline.sources { found.formUnion(FileTree.days(in: layout.datasetFolder(source))) }
+        for source in pipeline.sources { found.formUnion(layout.days(of: source)) }
         if !requested.isEmpty {
             for day in requested where !ShardDay.isValid(day) {
                 throw RunnerError(.usage, "day '\(day)' is not of the form YYYY-MM-DD")

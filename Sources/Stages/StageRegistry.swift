@@ -13,7 +13,11 @@ public enum StageRegistry {
     }
 
     /// The standard kinds, in pipeline order.
-    public static let standard: [Entry] = []
+    public static let standard: [Entry] = [
+        Entry(info: BaselinesStage.kind, stage: BaselinesStage()),
+        Entry(info: EvaluateStage.kind, stage: EvaluateStage()),
+        Entry(info: ExportStage.kind, stage: ExportStage()),
+    ]
 
     /// The kinds, for ``PipelineFileParser``.
     public static var kinds: StageKindRegistry { StageKindRegistry(standard.map(\.info)) }

@@ -14,6 +14,8 @@ public struct Pipeline: Sendable {
     public var file: String
     /// The validated graph of stages.
     public var graph: StageGraph
+    /// Datasets kept elsewhere than `data/<name>/dt=DAY/` (the file's `datasets:`).
+    public var datasetLocations: [String: DatasetLocation] = [:]
 
     /// Creates a pipeline from a validated graph.
     public init(name: String, schema: Int = 1, description: String? = nil, file: String, graph: StageGraph) {

@@ -40,10 +40,10 @@ extension PipelineFileParser {
         stage.description = try value("description").map { node throws(PipelineError) in
             try source.string(node, "'description'")
         }
-        for (field, key) in [(\StageSpec.inputs, "inputs"), (\StageSpec.outputs, "outputs")] {
+        for key in ["inputs", "outputs"] {
             guard let node = value(key) else { continue }
             var seen: [String: SourceLocation] = [:]
-            for (dataset, datasetNode) in try source.stringList(node, "'\(key)'") {
+            for (dataset, datasetNode, window) in try datasetList(node, key: key, stage: name, source: source) {
                 try checkDatasetName(dataset, at: datasetNode, source: source)
                 guard seen[dataset] == nil else {
                     throw source.error(
@@ -51,9 +51,19 @@ extension PipelineFileParser {
                         at: datasetNode)
                 }
                 seen[dataset] = source.location(of: datasetNode)
-                stage[keyPath: field].append(dataset)
+                if key == "inputs" {
+                    stage.inputs.append(dataset)
+                    if let window { stage.inputWindows[dataset] = window }
+                } else {
+                    stage.outputs.append(dataset)
+                }
             }
             if key == "inputs" { locations.inputs = seen } else { locations.outputs = seen }
+        }
+        if !stage.inputWindows.isEmpty, let node = value("per"), (try? source.string(node, "'per'")) != "day" {
+            throw source.error(
+                .invalidValue, "stage '\(name)' reads inputs with a day window but is not 'per: day'; add 'per: day' or remove the windows",
+                at: node)
         }
 
         stage.params = Dictionary(
@@ -105,6 +115,52 @@ extension PipelineFileParser {
         }
         stage.locations = locations
         return stage
+    }
+
+    /// The entries of `inputs:`/`outputs:`: names, or (inputs only) one-key mappings
+    /// `{events: {days: 8, offset: -1}}` giving a day window.
+    static func datasetList(
+        _ node: Node, key: String, stage: String, source: YAMLSource
+    ) throws(PipelineError) -> [(String, Node, DayWindow?)] {
+        guard case .sequence(let sequence) = node else {
+            return try source.stringList(node, "'\(key)'").map { ($0.value, $0.node, nil) }
+        }
+        let items = Array(sequence)
+        var out: [(String, Node, DayWindow?)] = []
+        for item in items {
+            guard case .mapping(let mapping) = item else {
+                out.append((try source.string(item, "an entry of '\(key)'"), item, nil))
+                continue
+            }
+            guard key == "inputs", mapping.count == 1, let (nameNode, body) = mapping.first.map({ ($0.key, $0.value) }) else {
+                throw source.error(
+                    .invalidValue,
+                    key == "inputs"
+                        ? "an input is a dataset name or one 'name: {days: N, offset: M}' entry"
+                        : "an output is a dataset name", at: item)
+            }
+            let dataset = try source.string(nameNode, "an input name")
+            var window = DayWindow()
+            for entry in try source.entries(try source.mapping(body, "the window of input '\(dataset)'"), "the window of input '\(dataset)'") {
+                switch entry.key {
+                case "days":
+                    window.days = try source.int(entry.value, "'days'")
+                    guard window.days >= 1, window.days <= 3660 else {
+                        throw source.error(.invalidValue, "'days' of input '\(dataset)' must be 1…3660, found \(window.days)", at: entry.value)
+                    }
+                case "offset":
+                    window.offset = try source.int(entry.value, "'offset'")
+                    guard abs(window.offset) <= 3660 else {
+                        throw source.error(.invalidValue, "'offset' of input '\(dataset)' must be within ±3660 days", at: entry.value)
+                    }
+                default:
+                    let hint = Suggestion.closest(to: entry.key, among: ["days", "offset"]).map { "did you mean '\($0)'?" } ?? "use 'days' and 'offset'"
+                    throw source.error(.unknownKey, "unknown key '\(entry.key)' in the window of input '\(dataset)'; \(hint)", at: entry.keyNode)
+                }
+            }
+            out.append((dataset, nameNode, window == .sameDay ? nil : window))
+        }
+        return out
     }
 
     /// `'lrr' for kind 'sft'; did you mean 'lr'?`, or the list of the kind's params.

@@ -9,11 +9,14 @@ import Yams
 /// name: daily                   # optional; defaults to the file's base name
 /// description: Daily rebuild    # optional
 /// sources: [raw_logs]           # raw datasets that no stage writes
+/// datasets:                     # optional: datasets kept elsewhere than data/<name>/dt=DAY/
+///   reports: {path: reports, partitions: day}   # <workspace>/reports/2026-11-24/
 /// stages:                       # required; stage name → definition, in run-tie order
 ///   sessions:
 ///     kind: sessions            # a registered kind, or `command`
 ///     description: …            # optional
-///     inputs: [events]          # datasets read (a single name is a one-element list)
+///     inputs: [events]          # datasets read (a single name is a one-element list);
+///                               # {events: {days: 8}} reads days D-7…D, {x: {offset: -1}} day D-1
 ///     outputs: [behaviors]      # datasets written; each dataset has exactly one producer
 ///     params: {window_days: 7}  # checked against the kind's declared params
 ///     per: day                  # `day` or `none` (default)
@@ -37,7 +40,7 @@ public enum PipelineFileParser {
     public static let schemaVersion = 1
 
     /// The keys allowed at the top level of a pipeline file.
-    public static let topLevelKeys = ["schema", "name", "description", "sources", "stages"]
+    public static let topLevelKeys = ["schema", "name", "description", "sources", "datasets", "stages"]
 
     /// The keys allowed in a stage definition.
     public static let stageKeys = [
@@ -103,6 +106,13 @@ public enum PipelineFileParser {
             }
         }
 
+        var locations: [String: DatasetLocation] = [:]
+        var locationsAt = start
+        if let entry = value("datasets") {
+            locations = try datasetLocations(entry.value, source: source)
+            locationsAt = source.location(of: entry.keyNode)
+        }
+
         guard let stagesEntry = value("stages") else {
             throw source.error(
                 .missingKey, "missing key 'stages'; add a 'stages:' mapping of stage names to definitions", at: start)
@@ -124,13 +134,50 @@ public enum PipelineFileParser {
             try checkRequiredParams(of: stage, registry: registry, source: source)
         }
 
+        let produced = Set(stages.flatMap(\.outputs)).union(sources)
+        for dataset in locations.keys.sorted() where !produced.contains(dataset) {
+            throw PipelineError(
+                .invalidValue, "'datasets' names '\(dataset)', which no stage writes and is not a source; remove it or fix the name",
+                location: locationsAt)
+        }
         do {
             let graph = try StageGraph(stages: stages, sources: sources, sourceLocations: sourceLocations)
-            return Pipeline(
+            var pipeline = Pipeline(
                 name: name ?? baseName(of: file), schema: version, description: description, file: file, graph: graph)
+            pipeline.datasetLocations = locations
+            return pipeline
         } catch {
             throw source.withSnippet(error)
         }
+    }
+
+    /// The `datasets:` mapping: `name: {path: folder, partitions: dt|day}`.
+    private static func datasetLocations(_ node: Node, source: YAMLSource) throws(PipelineError) -> [String: DatasetLocation] {
+        var out: [String: DatasetLocation] = [:]
+        for entry in try source.entries(try source.mapping(node, "'datasets'"), "'datasets'") {
+            try checkDatasetName(entry.key, at: entry.keyNode, source: source)
+            let fields = try source.entries(try source.mapping(entry.value, "dataset '\(entry.key)'"), "dataset '\(entry.key)'")
+            try source.checkKeys(fields, known: ["path", "partitions"], in: "in dataset '\(entry.key)'") { _ in nil }
+            var location = DatasetLocation(path: "data/" + entry.key)
+            for field in fields {
+                if field.key == "path" {
+                    let path = try source.string(field.value, "'path'")
+                    let parts = path.split(separator: "/")
+                    guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }),
+                        parts.first != "logs", path != "manifest.sqlite"
+                    else {
+                        throw source.error(
+                            .invalidValue, "invalid path '\(path)' for dataset '\(entry.key)'; use a folder inside the workspace such as 'reports'",
+                            at: field.value)
+                    }
+                    location.path = parts.joined(separator: "/")
+                } else {
+                    location.partitions = try choice(field.value, key: "partitions", source: source)
+                }
+            }
+            out[entry.key] = location
+        }
+        return out
     }
 
     /// Composes the YAML document, turning Yams errors into located ``PipelineError``s.

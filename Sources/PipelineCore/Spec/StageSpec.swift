@@ -72,6 +72,11 @@ public struct StageSpec: Hashable, Sendable {
     public var threads: Threads
     /// Where each part was written.
     public var locations: Locations
+    /// The day window of each input read as other than the task's own day (`{events: {days: 8}}`).
+    public var inputWindows: [String: DayWindow] = [:]
+
+    /// The day window of `input` (the task's own day unless the file says otherwise).
+    public func window(of input: String) -> DayWindow { inputWindows[input] ?? .sameDay }
 
     /// Creates a stage spec (the parser is the usual source of these).
     public init(

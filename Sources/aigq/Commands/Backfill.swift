@@ -1,3 +1,4 @@
+import Stages
 import ArgumentParser
 import Foundation
 import Runner
@@ -40,7 +41,7 @@ struct Backfill: ParsableCommand {
             runOptions.wait = wait
             if let jobs { runOptions.jobs = jobs }
             let progress = ProgressReporter(quiet: false)
-            let report = try PipelineRunner(pipeline: pipeline, layout: options.layout) { progress.handle($0) }.run(runOptions)
+            let report = try PipelineRunner(pipeline: pipeline, layout: options.layout, stages: StageRegistry.stages) { progress.handle($0) }.run(runOptions)
             progress.finish()
             print("day \(day) (\(k + 1) of \(days.count)): ran \(report.count(.ran)), fresh \(report.count(.fresh)), failed \(report.count(.failed)), skipped \(report.count(.skipped))")
             if report.failed {

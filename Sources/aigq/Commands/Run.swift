@@ -1,3 +1,4 @@
+import Stages
 import ArgumentParser
 import Foundation
 import Runner
@@ -54,7 +55,7 @@ struct Run: ParsableCommand {
         runOptions.wait = wait
         if let jobs { runOptions.jobs = jobs }
         let progress = ProgressReporter(quiet: json)
-        let runner = PipelineRunner(pipeline: pipeline, layout: options.layout) { progress.handle($0) }
+        let runner = PipelineRunner(pipeline: pipeline, layout: options.layout, stages: StageRegistry.stages) { progress.handle($0) }
         let started = Date()
         let report: RunReport
         do {

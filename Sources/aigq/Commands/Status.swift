@@ -1,3 +1,4 @@
+import Stages
 import ArgumentParser
 import Foundation
 import Runner
@@ -14,7 +15,7 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let pipeline = try options.loadPipeline()
-        let report = try PipelineRunner(pipeline: pipeline, layout: options.layout).status(options.runOptions())
+        let report = try PipelineRunner(pipeline: pipeline, layout: options.layout, stages: StageRegistry.stages).status(options.runOptions())
         if json {
             print(try ReportJSON.encode(report))
             return

@@ -1,3 +1,4 @@
+import Stages
 import ArgumentParser
 import Foundation
 import PipelineCore
@@ -23,7 +24,7 @@ struct PipelineOptions: ParsableArguments {
             throw ValidationError("cannot read the pipeline file '\(pipeline)'; pass --pipeline PATH")
         }
         let overrides = try params.map { try ParamOverride(parsing: $0) }
-        return try PipelineFileParser.parse(text: text, file: pipeline, registry: StageKindRegistry(), overrides: overrides)
+        return try PipelineFileParser.parse(text: text, file: pipeline, registry: StageRegistry.kinds, overrides: overrides)
     }
 
     /// The workspace layout.
