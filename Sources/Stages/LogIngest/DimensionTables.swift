@@ -16,7 +16,7 @@ struct DimensionTables {
     /// Categories whose parent is not in the file.
     var orphanCategories = 0
 
-    /// Whether `text` is a valid `YYYY-MM-DD` day (cheaper than ``Day/ordinal(_:)`` for many rows).
+    /// Whether `text` is a valid `YYYY-MM-DD` day (cheaper than `Day.ordinal` for many rows).
     static func isDay(_ text: String) -> Bool {
         let b = Array(text.utf8)
         guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return false }

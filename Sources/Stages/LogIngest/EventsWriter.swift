@@ -16,12 +16,12 @@ struct EventsWriter {
     /// Writes every bucket (up to `threads` at once); returns the rows written.
     func write(workers: [IngestWorker], buckets: Int, threads: Int) throws -> Int {
         // Hand each bucket its inputs, taking the rows out of the workers.
-        var inputs: [(memory: [EventRows], runs: [(path: String, remap: [Int32]?)])] = []
+        var inputs: [(memory: [IngestRows], runs: [(path: String, remap: [Int32]?)])] = []
         for b in 0..<buckets {
-            var memory: [EventRows] = []
+            var memory: [IngestRows] = []
             for w in workers where w.state.buffers[b].count > 0 {
                 var rows = w.state.buffers[b]
-                w.state.buffers[b] = EventRows()
+                w.state.buffers[b] = IngestRows()
                 rows.remapQueries(remaps[w.id])
                 memory.append(rows)
             }
@@ -36,7 +36,7 @@ struct EventsWriter {
         return written.reduce(0, +)
     }
 
-    private func writeBucket(_ bucket: Int, memory: [EventRows], runs: [(path: String, remap: [Int32]?)]) throws -> Int {
+    private func writeBucket(_ bucket: Int, memory: [IngestRows], runs: [(path: String, remap: [Int32]?)]) throws -> Int {
         guard !memory.isEmpty || !runs.isEmpty else { return 0 }
         var runs = runs
         var merged = 0
@@ -75,10 +75,10 @@ struct EventsWriter {
 
     /// The per-bucket inputs, each taken once by the thread writing that bucket.
     private final class InputBox: @unchecked Sendable {
-        private var inputs: [(memory: [EventRows], runs: [(path: String, remap: [Int32]?)])]
+        private var inputs: [(memory: [IngestRows], runs: [(path: String, remap: [Int32]?)])]
         private let lock = NSLock()
-        init(_ inputs: [(memory: [EventRows], runs: [(path: String, remap: [Int32]?)])]) { self.inputs = inputs }
-        func take(_ b: Int) -> (memory: [EventRows], runs: [(path: String, remap: [Int32]?)]) {
+        init(_ inputs: [(memory: [IngestRows], runs: [(path: String, remap: [Int32]?)])]) { self.inputs = inputs }
+        func take(_ b: Int) -> (memory: [IngestRows], runs: [(path: String, remap: [Int32]?)]) {
             lock.lock()
             defer { lock.unlock() }
             let taken = inputs[b]

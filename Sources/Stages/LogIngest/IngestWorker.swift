@@ -28,7 +28,7 @@ final class IngestWorker: @unchecked Sendable {
     /// per-row loop pays no dynamic exclusivity checks of class properties.
     struct State {
         /// Accepted events not yet spilled, per bucket.
-        var buffers: [EventRows]
+        var buffers: [IngestRows]
         /// Spilled runs, per bucket.
         var spilled: [[SpilledRun]]
         var weight = 0
@@ -67,7 +67,7 @@ final class IngestWorker: @unchecked Sendable {
         self.parser = parser
         strings = QueryStrings(table: aigq_ingest_parser_queries(parser))
         state = State(
-            buffers: Array(repeating: EventRows(), count: setup.buckets), spilled: Array(repeating: [], count: setup.buckets),
+            buffers: Array(repeating: IngestRows(), count: setup.buckets), spilled: Array(repeating: [], count: setup.buckets),
             lines: Array(repeating: 0, count: setup.fileNames.count))
         buffer = ChunkBuffer(capacity: chunkBytes + chunkBytes / 4)
     }
@@ -155,11 +155,11 @@ final class IngestWorker: @unchecked Sendable {
 
     private static func append(
         row r: Int, of chunk: aigq_events_chunk, query: Int32, candidates: Range<Int>, exposure: Range<Int>,
-        canonical canon: UnsafeBufferPointer<Int32>, file: Int, into rows: inout EventRows
+        canonical canon: UnsafeBufferPointer<Int32>, file: Int, into rows: inout IngestRows
     ) {
         rows.user.append(chunk.user[r])
         rows.ts.append(chunk.ts[r])
-        rows.seq.append(EventRows.seq(file: file, line: chunk.line[r]))
+        rows.seq.append(IngestRows.seq(file: file, line: chunk.line[r]))
         rows.type.append(chunk.type[r])
         rows.source.append(chunk.source[r])
         rows.flags.append(chunk.flags[r])

@@ -1,14 +1,14 @@
 /// One sorted input of a merge: rows in memory, or a spilled run read one row group at a time.
 final class RunCursor {
     /// The current block of rows (global query ids).
-    private(set) var rows: EventRows
+    private(set) var rows: IngestRows
     /// The next row of ``rows``.
     var position = 0
     private let reader: RunFile.Reader?
     private let remap: [Int32]?
 
     /// A cursor over sorted rows held in memory.
-    init(rows: EventRows) {
+    init(rows: IngestRows) {
         self.rows = rows
         reader = nil
         remap = nil
@@ -18,7 +18,7 @@ final class RunCursor {
     init(path: String, remap: [Int32]?) throws {
         reader = try RunFile.Reader(path: path)
         self.remap = remap
-        rows = EventRows()
+        rows = IngestRows()
         _ = try loadNext()
     }
 
@@ -33,7 +33,7 @@ final class RunCursor {
 
     private func loadNext() throws -> Bool {
         guard let reader else {
-            rows = EventRows()
+            rows = IngestRows()
             position = 0
             return false
         }
@@ -43,7 +43,7 @@ final class RunCursor {
             position = 0
             if rows.count > 0 { return true }
         }
-        rows = EventRows()
+        rows = IngestRows()
         position = 0
         return false
     }

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// Sorted runs spilled to disk, in the simplest format that is fast to write and read back: blocks
-/// of ``EventRows`` columns dumped as they are in memory (little-endian, this machine only, deleted
+/// of ``IngestRows`` columns dumped as they are in memory (little-endian, this machine only, deleted
 /// when the task ends). A block is a header of three UInt64 (rows, exposure bytes, candidates)
 /// followed by each column's bytes; offsets inside a block start at 0.
 ///
@@ -27,7 +27,7 @@ enum RunFile {
         deinit { close(fd) }
 
         /// Appends `rows` as blocks of at most `blockRows` rows.
-        func write(_ rows: EventRows, blockRows: Int) throws {
+        func write(_ rows: IngestRows, blockRows: Int) throws {
             var start = 0
             while start < rows.count {
                 let end = min(rows.count, start + blockRows)
@@ -36,7 +36,7 @@ enum RunFile {
             }
         }
 
-        private func writeBlock(_ rows: EventRows, _ range: Range<Int>) throws {
+        private func writeBlock(_ rows: IngestRows, _ range: Range<Int>) throws {
             let e0 = rows.exposureStart(range.lowerBound), e1 = Int(rows.exposureEnd[range.upperBound - 1])
             let c0 = rows.candidateStart(range.lowerBound), c1 = Int(rows.candidateEnd[range.upperBound - 1])
             let header: [UInt64] = [UInt64(range.count), UInt64(e1 - e0), UInt64(c1 - c0)]
@@ -88,12 +88,12 @@ enum RunFile {
         deinit { close(fd) }
 
         /// The next block, or `nil` at the end.
-        func next() throws -> EventRows? {
+        func next() throws -> IngestRows? {
             var header = [UInt64](repeating: 0, count: 3)
             let got = try header.withUnsafeMutableBytes { try readFully($0, allowEnd: true) }
             guard got else { return nil }
             let n = Int(header[0]), e = Int(header[1]), c = Int(header[2])
-            var rows = EventRows()
+            var rows = IngestRows()
             rows.user = try take(n)
             rows.ts = try take(n)
             rows.seq = try take(n)

@@ -3,14 +3,14 @@
 /// groups written from them, do not depend on how the input was split into runs.
 enum RunMerger {
     /// Merges `cursors`, calling `emit` with each block.
-    static func merge(_ cursors: [RunCursor], blockRows: Int, emit: (EventRows) throws -> Void) throws {
+    static func merge(_ cursors: [RunCursor], blockRows: Int, emit: (IngestRows) throws -> Void) throws {
         var active = try cursors.filter { try $0.refill() }
-        var out = EventRows()
+        var out = IngestRows()
         out.reserve(blockRows)
         func flushIfFull() throws {
             if out.count >= blockRows {
                 try emit(out)
-                out = EventRows()
+                out = IngestRows()
                 out.reserve(blockRows)
             }
         }

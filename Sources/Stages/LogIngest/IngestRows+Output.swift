@@ -1,7 +1,7 @@
 import Columnar
 
 /// The output form of events: a batch of ``DatasetSchemas/events``.
-extension EventRows {
+extension IngestRows {
     /// The event type names by code, and the source names by code (0: none).
     static let typeNames = QueryPool(texts: EventType.allCases.map(\.name))
     static let sourceNames = QueryPool(texts: ["", "typed", "hint", "suggest"])

@@ -1,7 +1,7 @@
 /// Events held compactly in memory, column by column: codes instead of type and source names,
 /// query ids instead of query text (ids of a ``QueryStrings`` table), and the tie-break key
 /// `seq` = file index << 40 | line number, so that (user, ts, seq) orders rows totally.
-struct EventRows: Sendable {
+struct IngestRows: Sendable {
     var user: [Int64] = []
     var ts: [Int64] = []
     var seq: [Int64] = []
@@ -74,7 +74,7 @@ struct EventRows: Sendable {
     }
 
     /// Appends rows `range` of `other`.
-    mutating func append(_ other: EventRows, rows range: Range<Int>) {
+    mutating func append(_ other: IngestRows, rows range: Range<Int>) {
         guard !range.isEmpty else { return }
         user.append(contentsOf: other.user[range])
         ts.append(contentsOf: other.ts[range])
@@ -98,8 +98,8 @@ struct EventRows: Sendable {
     }
 
     /// The rows in the order of `order` (a permutation, or any list of row indices).
-    func taking(_ order: [Int32]) -> EventRows {
-        var out = EventRows()
+    func taking(_ order: [Int32]) -> IngestRows {
+        var out = IngestRows()
         out.user = order.map { user[Int($0)] }
         out.ts = order.map { ts[Int($0)] }
         out.seq = order.map { seq[Int($0)] }
@@ -131,7 +131,7 @@ struct EventRows: Sendable {
     }
 
     /// The rows sorted by (user, ts, seq).
-    func sorted() -> EventRows {
+    func sorted() -> IngestRows {
         var order = Array(0..<Int32(count))
         user.withUnsafeBufferPointer { u in
             ts.withUnsafeBufferPointer { t in
@@ -162,7 +162,7 @@ struct EventRows: Sendable {
 
     /// Whether row `i` of `self` comes before row `j` of `other` in (user, ts, seq) order.
     @inline(__always)
-    func precedes(_ i: Int, _ other: EventRows, _ j: Int) -> Bool {
+    func precedes(_ i: Int, _ other: IngestRows, _ j: Int) -> Bool {
         if user[i] != other.user[j] { return user[i] < other.user[j] }
         if ts[i] != other.ts[j] { return ts[i] < other.ts[j] }
         return seq[i] < other.seq[j]
