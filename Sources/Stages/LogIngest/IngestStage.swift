@@ -6,10 +6,15 @@ public import PipelineCore
 /// `dims/*.jsonl` — and writes `events` (user-keyed, `buckets` buckets, each shard sorted by user,
 /// ts, then file name and line), `quarantine` (the bad lines, one file, always written), and the
 /// snapshots `users`, `items`, `categories` and `queries` (one file each). JSON is parsed by
-/// simdjson through the `CSimdJSON` shim, a chunk of lines per call, on `context.threads` threads;
-/// memory stays bounded by `buffer_rows` whatever the day's size (sorted runs spill to disk and are
-/// merged at the end). Fails, naming the worst file, when more than `max_bad_fraction` of the
-/// lines are bad.
+/// simdjson through the `CSimdJSON` shim, a chunk of lines per call, on `context.threads` threads.
+///
+/// Memory: events are buffered compactly up to `buffer_rows`, then spilled as sorted runs into a
+/// hidden temporary folder beside the events output and merged (64 at a time) at the end, so the
+/// events take the same memory whatever the day's size. What still grows with the day: 8 bytes per
+/// hint exposure, hint click and purchase (to count unknown exposures and items at the end), the
+/// distinct queries, and the quarantined lines. Output bytes do not depend on threads, chunking or
+/// spilling. Fails, naming the worst file, when more than `max_bad_fraction` of the lines (events
+/// and dims) are bad.
 public struct IngestStage: Stage {
     /// The kind: name, code version, params.
     public static let kind = StageKindInfo(
