@@ -97,6 +97,32 @@ struct IngestRows: Sendable {
         for i in range { candidateEnd.append(other.candidateEnd[i] &+ cBase) }
     }
 
+    /// Appends row `i` of `other`.
+    @inline(__always)
+    mutating func appendRow(_ other: IngestRows, _ i: Int) {
+        user.append(other.user[i])
+        ts.append(other.ts[i])
+        seq.append(other.seq[i])
+        type.append(other.type[i])
+        source.append(other.source[i])
+        flags.append(other.flags[i])
+        query.append(other.query[i])
+        item.append(other.item[i])
+        price.append(other.price[i])
+        shown.append(other.shown[i])
+        let e0 = other.exposureStart(i), e1 = Int(other.exposureEnd[i])
+        if e1 > e0 {
+            other.exposureBytes.withUnsafeBufferPointer { exposureBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[e0..<e1])) }
+        }
+        exposureEnd.append(UInt32(exposureBytes.count))
+        let c0 = other.candidateStart(i), c1 = Int(other.candidateEnd[i])
+        if c1 > c0 {
+            other.candidateQuery.withUnsafeBufferPointer { candidateQuery.append(contentsOf: UnsafeBufferPointer(rebasing: $0[c0..<c1])) }
+            other.candidateScore.withUnsafeBufferPointer { candidateScore.append(contentsOf: UnsafeBufferPointer(rebasing: $0[c0..<c1])) }
+        }
+        candidateEnd.append(UInt32(candidateQuery.count))
+    }
+
     /// The rows in the order of `order` (a permutation, or any list of row indices).
     func taking(_ order: [Int32]) -> IngestRows {
         var out = IngestRows()
