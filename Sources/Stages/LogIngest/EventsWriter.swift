@@ -12,9 +12,17 @@ struct EventsWriter {
     let rowGroupRows: Int
     let fanIn: Int
     let spillGroupRows: Int
+    let knownItems: Set<Int64>
 
-    /// Writes every bucket (up to `threads` at once); returns the rows written.
-    func write(workers: [IngestWorker], buckets: Int, threads: Int) throws -> Int {
+    /// What was written.
+    struct Written {
+        var rows = 0
+        var unknownExposureClicks = 0
+        var unknownItemPurchases = 0
+    }
+
+    /// Writes every bucket (up to `threads` at once).
+    func write(workers: [IngestWorker], buckets: Int, threads: Int) throws -> Written {
         // Hand each bucket its inputs, taking the rows out of the workers.
         var inputs: [(memory: [IngestRows], runs: [(path: String, remap: [Int32]?)])] = []
         for b in 0..<buckets {
@@ -33,11 +41,15 @@ struct EventsWriter {
             let (memory, runs) = box.take(b)
             return try writeBucket(b, memory: memory, runs: runs)
         }
-        return written.reduce(0, +)
+        return written.reduce(into: Written()) {
+            $0.rows += $1.rows
+            $0.unknownExposureClicks += $1.unknownExposureClicks
+            $0.unknownItemPurchases += $1.unknownItemPurchases
+        }
     }
 
-    private func writeBucket(_ bucket: Int, memory: [IngestRows], runs: [(path: String, remap: [Int32]?)]) throws -> Int {
-        guard !memory.isEmpty || !runs.isEmpty else { return 0 }
+    private func writeBucket(_ bucket: Int, memory: [IngestRows], runs: [(path: String, remap: [Int32]?)]) throws -> Written {
+        guard !memory.isEmpty || !runs.isEmpty else { return Written() }
         var runs = runs
         var merged = 0
         // Too many runs to merge at once: merge groups of them into longer runs first.
@@ -60,17 +72,20 @@ struct EventsWriter {
         var options = DatasetFiles.writerOptions
         options.rowGroupRows = rowGroupRows
         var rows = 0
+        var check = JoinCheck(knownItems: knownItems)
         do {
             let writer = try ParquetFileWriter(path: path, schema: DatasetSchemas.events, options: options)
             try RunMerger.merge(cursors, blockRows: rowGroupRows) { block in
                 try writer.write(block.eventsBatch(pool: pool))
                 rows += block.count
+                check.feed(block)
             }
             try writer.close()
         } catch let error as ColumnarError {
             throw StageError(.io, "cannot write '\(path)': \(error)")
         }
-        return rows
+        check.finish()
+        return Written(rows: rows, unknownExposureClicks: check.unknownExposureClicks, unknownItemPurchases: check.unknownItemPurchases)
     }
 
     /// The per-bucket inputs, each taken once by the thread writing that bucket.

@@ -10,7 +10,7 @@ struct IngestCounts {
     private(set) var badLines: [BadLine]
     /// Accepted events per type.
     private(set) var typeCounts: [Int]
-    var unknownItemPurchases: Int
+    var unknownItemPurchases = 0
     var unknownExposureClicks = 0
     var eventsWritten = 0
     var spilledRuns = 0
@@ -24,7 +24,6 @@ struct IngestCounts {
             $0.file != $1.file ? $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) : $0.line < $1.line
         }
         typeCounts = (0..<EventType.allCases.count).map { t in workers.reduce(0) { $0 + $1.state.typeCounts[t] } }
-        unknownItemPurchases = workers.reduce(0) { total, w in total + w.state.purchasedItems.reduce(0) { $0 + (dims.knownItems.contains($1) ? 0 : 1) } }
         orphanCategories = dims.orphanCategories
     }
 

@@ -69,20 +69,21 @@ struct IngestJob {
 
         // Queries: one global table of the workers' normalised texts.
         let queries = GlobalQueries(workers: workers)
-        counts.unknownExposureClicks = Self.unknownExposureClicks(workers)
 
         // Events: per bucket, merge the in-memory and spilled sorted runs into one sorted shard.
-        let eventsWritten = try EventsWriter(
+        let written = try EventsWriter(
             folder: outputs["events"]!, spillFolder: spillFolder, pool: queries.pool, remaps: queries.remaps,
-            rowGroupRows: rowGroupRows, fanIn: max(Self.fanIn, threads + 2), spillGroupRows: setup.spillGroupRows
+            rowGroupRows: rowGroupRows, fanIn: max(Self.fanIn, threads + 2), spillGroupRows: setup.spillGroupRows, knownItems: dims.knownItems
         ).write(workers: workers, buckets: buckets, threads: threads)
-        counts.eventsWritten = eventsWritten
+        counts.eventsWritten = written.rows
+        counts.unknownExposureClicks = written.unknownExposureClicks
+        counts.unknownItemPurchases = written.unknownItemPurchases
 
         try DatasetFiles.write(try counts.quarantineBatch(), to: outputs["quarantine"]! + "/part-00000.parquet")
         try DatasetFiles.write(try queries.dimension(dictionary: dims.dictionary), to: outputs["queries"]! + "/part-00000.parquet")
         counts.spilledRuns = workers.reduce(0) { $0 + $1.state.spills }
         counts.appendLog(to: context.logPath)
-        return StageResult(rowsIn: counts.totalLines, rowsOut: eventsWritten)
+        return StageResult(rowsIn: counts.totalLines, rowsOut: written.rows)
     }
 
     /// A hidden temporary folder beside the events output folder (swept as a leftover if killed).
@@ -91,12 +92,5 @@ struct IngestJob {
         var name = (events as NSString).lastPathComponent
         while name.hasPrefix(".") { name.removeFirst() }
         return "\(parent)/.\(name).spill.tmp-\(getpid())"
-    }
-
-    /// Hint clicks whose exposure no `hint_exposure` of the day logged (by 64-bit hash of the id).
-    static func unknownExposureClicks(_ workers: [IngestWorker]) -> Int {
-        var exposed = Set<UInt64>(minimumCapacity: workers.reduce(0) { $0 + $1.state.exposureHashes.count })
-        for w in workers { exposed.formUnion(w.state.exposureHashes) }
-        return workers.reduce(0) { total, w in total + w.state.clickHashes.reduce(0) { $0 + (exposed.contains($1) ? 0 : 1) } }
     }
 }

@@ -10,9 +10,10 @@ public import PipelineCore
 ///
 /// Memory: events are buffered compactly up to `buffer_rows`, then spilled as sorted runs into a
 /// hidden temporary folder beside the events output and merged (64 at a time) at the end, so the
-/// events take the same memory whatever the day's size. What still grows with the day: 8 bytes per
-/// hint exposure, hint click and purchase (to count unknown exposures and items at the end), the
-/// distinct queries, and the quarantined lines. Output bytes do not depend on threads, chunking or
+/// events take the same memory whatever the day's size; what still grows with the day is the
+/// distinct queries and the quarantined lines. Hint clicks of unknown exposures (not logged by a
+/// `hint_exposure` of the same user that day) and purchases of unknown items are counted while the
+/// sorted events are written. Output bytes do not depend on threads, chunking or
 /// spilling. Fails, naming the worst file, when more than `max_bad_fraction` of the lines (events
 /// and dims) are bad.
 public struct IngestStage: Stage {

@@ -44,11 +44,6 @@ final class IngestWorker: @unchecked Sendable {
         var badLines: [BadLine] = []
         /// Accepted events per type code.
         var typeCounts = [Int](repeating: 0, count: EventType.allCases.count)
-        /// Hashes of the exposures logged by `hint_exposure` events and of those `hint_click`s name.
-        var exposureHashes: [UInt64] = []
-        var clickHashes: [UInt64] = []
-        /// The items of `purchase` events (checked against the catalogue at the end).
-        var purchasedItems: [Int64] = []
     }
 
     let id: Int
@@ -130,13 +125,7 @@ final class IngestWorker: @unchecked Sendable {
                 let e0 = r == 0 ? 0 : Int(chunk.exposure_end[r - 1]), e1 = Int(chunk.exposure_end[r])
                 switch EventType(rawValue: type) {
                 case .search: s.searches[Int(query)] += 1
-                case .hintClick:
-                    s.hintClicks[Int(query)] += 1
-                    s.clickHashes.append(aigq_hash_bytes(chunk.exposure_bytes + e0, e1 - e0))
-                case .hintExposure:
-                    s.exposureHashes.append(aigq_hash_bytes(chunk.exposure_bytes + e0, e1 - e0))
-                case .purchase:
-                    s.purchasedItems.append(chunk.item[r])
+                case .hintClick: s.hintClicks[Int(query)] += 1
                 default: break
                 }
                 if query >= 0 { s.logged[Int(query)] = true }
