@@ -20,6 +20,16 @@ struct BucketSessionizer {
     let options: SessionsOptions
     /// The day's dimensions.
     let dimensions: SessionDimensions
+    /// The day's first millisecond, and the next day's.
+    private let dayStart: Int64, dayEnd: Int64
+
+    /// A sessionizer for `options`' day.
+    init(options: SessionsOptions, dimensions: SessionDimensions) {
+        self.options = options
+        self.dimensions = dimensions
+        dayStart = Day.startMillis(options.day)
+        dayEnd = dayStart + Day.millis
+    }
 
     /// The rows of one bucket.
     struct Output {
@@ -34,6 +44,14 @@ struct BucketSessionizer {
         var history = UserHistory()
         var scratch = Scratch()
         let order = events.order
+        let clicks = events.type.reduce(0) { $0 + ($1 == .hintClick ? 1 : 0) }
+        let behaviourEvents = events.type.reduce(0) { $0 + ($1 == .search || $1 == .itemClick || $1 == .hintClick ? 1 : 0) }
+        if options.outputs.contains(.directSessions) {
+            out.direct.history.reserve(rows: clicks, entries: clicks * options.history, bytes: clicks * options.history * 24)
+        }
+        if options.outputs.contains(.behaviors) {
+            out.behaviors.history.reserve(rows: behaviourEvents, entries: behaviourEvents, bytes: behaviourEvents * 24)
+        }
         var start = 0
         while start < order.count {
             let user = events.user[order[start]]
@@ -44,7 +62,7 @@ struct BucketSessionizer {
             let profile = dimensions.profile(of: user)
             if options.outputs.contains(.behaviors) {
                 out.behaviors.user.append(user)
-                out.behaviors.ts.append(options.dayEnd)
+                out.behaviors.ts.append(dayEnd)
                 out.behaviors.profile.append(profile)
                 out.behaviors.history.append(history, lastBehaviours(before: history.count))
             }
@@ -71,7 +89,7 @@ struct BucketSessionizer {
         max(0, count - options.history)..<count
     }
 
-    private func onDay(_ ts: Int64) -> Bool { ts >= options.dayStart && ts < options.dayEnd }
+    private func onDay(_ ts: Int64) -> Bool { ts >= dayStart && ts < dayEnd }
 
     private func directSessions(
         user: Int64, rows: ArraySlice<Int>, events: BucketEvents, history: UserHistory,
@@ -95,16 +113,16 @@ struct BucketSessionizer {
                 let duplicate = (firstClicked..<out.clicked.values.count).contains {
                     ByteStrings.equal(out.clicked.values, $0, events.query, click)
                 }
-                if !duplicate { out.clicked.values.append(events.query[click]) }
+                if !duplicate { out.clicked.values.appendValue(of: events.query, at: click) }
             }
             guard out.clicked.values.count > firstClicked else { continue }
             out.clicked.closeRow()
             out.user.append(user)
             out.ts.append(events.ts[row])
-            out.exposure.append(events.exposure[row])
+            out.exposure.appendValue(of: events.exposure, at: row)
             out.shown.append(events.shown[row])
             for c in events.candidateOffsets[row]..<events.candidateOffsets[row + 1] {
-                out.candidates.values.append(events.candidateValues[c])
+                out.candidates.values.appendValue(of: events.candidateValues, at: c)
             }
             out.candidates.closeRow()
             out.profile.append(profile)
@@ -129,20 +147,20 @@ struct BucketSessionizer {
         for row in rows where events.ts[row] >= start && events.ts[row] <= end {
             switch events.type[row] {
             case .hintClick:
-                out.hintClicks.values.append(events.query[row])
+                out.hintClicks.values.appendValue(of: events.query, at: row)
             case .hintExposure:
                 for c in events.candidateOffsets[row]..<events.candidateOffsets[row + 1] {
                     let hash = ByteStrings.hash(events.candidateValues, c)
                     if let kept = scratch.seen[hash], ByteStrings.equal(out.candidates.values, kept, events.candidateValues, c) { continue }
                     if scratch.seen[hash] == nil { scratch.seen[hash] = out.candidates.values.count }
-                    out.candidates.values.append(events.candidateValues[c])
+                    out.candidates.values.appendValue(of: events.candidateValues, at: c)
                 }
             default:
                 break
             }
         }
-        for i in history.countBefore(start)..<history.countBefore(end + 1) where history.entries[i].isSearch {
-            out.searches.values.append(history.texts[i])
+        for i in history.countBefore(start)..<history.countBefore(end + 1) where history.isSearch[i] {
+            out.searches.values.appendValue(of: history.texts, at: i)
         }
         out.hintClicks.closeRow()
         out.searches.closeRow()

@@ -49,19 +49,24 @@ struct HistoryColumns: Sendable {
     private var key = ByteArrayColumn()
     private var ts: [Int64] = []
     private var category: [Int64] = []
-    private static let search = Array("search".utf8)
-    private static let click = Array("click".utf8)
 
-    /// Appends one row: the behaviours `range` of `history`.
+    /// Reserves room for `rows` more rows of `entries` more behaviours of `bytes` more text bytes.
+    mutating func reserve(rows: Int, entries: Int, bytes: Int) {
+        offsets.reserveCapacity(offsets.count + rows)
+        kind.reserve(values: entries, bytes: entries * 6)
+        text.reserve(values: entries, bytes: bytes)
+        key.reserve(values: entries, bytes: bytes + entries * 7)
+        ts.reserveCapacity(ts.count + entries)
+        category.reserveCapacity(category.count + entries)
+    }
+
+    /// Appends one row: the behaviours `range` of `history` (block copies).
     mutating func append(_ history: UserHistory, _ range: Range<Int>) {
-        for i in range {
-            let entry = history.entries[i]
-            kind.append(entry.isSearch ? Self.search : Self.click)
-            text.append(history.texts[i])
-            key.append(history.keys[i])
-            ts.append(entry.ts)
-            category.append(entry.category)
-        }
+        kind.appendValues(of: history.kinds, range)
+        text.appendValues(of: history.texts, range)
+        key.appendValues(of: history.keys, range)
+        ts.append(contentsOf: history.ts[range])
+        category.append(contentsOf: history.categories[range])
         offsets.append(ts.count)
     }
 

@@ -16,8 +16,9 @@ struct SessionDimensions: Sendable {
         static let unknown = Profile(gender: "u", age: nil, cityTier: nil)
     }
 
-    private var profiles: [Int64: Profile] = [:]
-    private var itemRows: [Int64: Int32] = [:]
+    private var profileIndex = Int64Index([])
+    private var profiles: [Profile] = []
+    private var itemIndex = Int64Index([])
     /// Item titles, by the row numbers of ``itemRows``.
     private(set) var itemTitles = ByteArrayColumn()
     private var itemCategories: [Int64] = []
@@ -32,17 +33,18 @@ struct SessionDimensions: Sendable {
         let u = try DatasetFiles.readAll(users, schema: Self.subSchema(DatasetSchemas.users, ["user", "gender", "age", "city_tier"]))
         let ids = try u.int64s("user"), genders = try u.strings("gender")
         let ages = try u.optionalInt32s("age"), tiers = try u.optionalInt32s("city_tier")
-        profiles.reserveCapacity(ids.count)
-        for i in ids.indices where profiles[ids[i]] == nil {
-            profiles[ids[i]] = Profile(gender: genders.string(at: i), age: ages[i], cityTier: tiers[i])
+        profileIndex = Int64Index(ids)
+        let genderNames = ["f", "m", "u"]
+        profiles = ids.indices.map { i in
+            let g = genders.string(at: i)
+            return Profile(gender: genderNames.first { $0 == g } ?? g, age: ages[i], cityTier: tiers[i])
         }
 
         let it = try DatasetFiles.readAll(items, schema: Self.subSchema(DatasetSchemas.items, ["item", "category", "title"]))
         let itemIDs = try it.int64s("item")
         itemTitles = try it.strings("title")
         itemCategories = try it.int64s("category")
-        itemRows.reserveCapacity(itemIDs.count)
-        for i in itemIDs.indices where itemRows[itemIDs[i]] == nil { itemRows[itemIDs[i]] = Int32(i) }
+        itemIndex = Int64Index(itemIDs)
 
         let q = try DatasetFiles.readAll(queries, schema: Self.subSchema(DatasetSchemas.queries, ["query", "category"]))
         queryIndex = ByteStringIndex(try q.strings("query"))
@@ -50,11 +52,11 @@ struct SessionDimensions: Sendable {
     }
 
     /// The profile of `user` (``Profile/unknown`` when missing).
-    func profile(of user: Int64) -> Profile { profiles[user] ?? .unknown }
+    func profile(of user: Int64) -> Profile { profileIndex.row(of: user).map { profiles[$0] } ?? .unknown }
 
     /// The row of `item` in the catalogue (its title is `itemTitles[row]`), if listed.
     @inline(__always)
-    func itemRow(_ item: Int64) -> Int? { itemRows[item].map(Int.init) }
+    func itemRow(_ item: Int64) -> Int? { itemIndex.row(of: item) }
 
     /// The leaf category of a catalogue row.
     @inline(__always)

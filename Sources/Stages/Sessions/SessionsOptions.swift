@@ -17,9 +17,4 @@ package struct SessionsOptions: Sendable {
 
     /// Options for `day` with the defaults.
     package init(day: String) { self.day = day }
-
-    /// The day's first millisecond.
-    var dayStart: Int64 { Day.startMillis(day) }
-    /// The next day's first millisecond (the `ts` of `behaviors` rows).
-    var dayEnd: Int64 { dayStart + Day.millis }
 }
