@@ -14,18 +14,14 @@ public struct SessionsBenchmarkResult: Sendable {
         public var samples: [BenchmarkEntry.Sample]
 
         /// Median seconds.
-        public var median: Double {
-            let s = samples.map(\.seconds).sorted()
-            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-        }
-        /// Fastest repetition.
+        public var median: Double { samples.medianSeconds }
+        /// Fastest and slowest repetitions.
         public var min: Double { samples.map(\.seconds).min() ?? 0 }
-        /// Slowest repetition.
         public var max: Double { samples.map(\.seconds).max() ?? 0 }
         /// Events per second at the median.
         public var throughput: Double { Double(samples.first?.rows ?? 0) / median }
         /// The highest peak RSS of the repetitions, in MiB.
-        public var peakRSSMiB: Double { mebibytes(samples.map(\.peakRSSBytes).max() ?? 0) }
+        public var peakRSSMiB: Double { samples.peakRSSMiB }
         /// Bytes of output written (last repetition).
         public var outputBytes: Int { samples.last?.bytes ?? 0 }
     }
