@@ -2,8 +2,13 @@
 /// open addressing, linear probing, load factor at most one half. Faster than `Dictionary` for the
 /// per-event lookups of the sessions stage (items by id, profiles by user).
 struct Int64Index: Sendable {
-    private var keys: [Int64]
-    private var rows: [Int32]
+    /// A key and its row side by side, so a probe touches one cache line.
+    private struct Slot: Sendable {
+        var key: Int64
+        var row: Int32
+    }
+
+    private var slots: [Slot]
     private let mask: Int
 
     /// Indexes `values` (row `i` holds `values[i]`).
@@ -11,15 +16,11 @@ struct Int64Index: Sendable {
         var capacity = 16
         while capacity < values.count * 2 { capacity <<= 1 }
         mask = capacity - 1
-        keys = Array(repeating: 0, count: capacity)
-        rows = Array(repeating: -1, count: capacity)
+        slots = Array(repeating: Slot(key: 0, row: -1), count: capacity)
         for (row, key) in values.enumerated() {
             var slot = Self.slot(key, mask)
-            while rows[slot] >= 0 && keys[slot] != key { slot = (slot + 1) & mask }
-            if rows[slot] < 0 {
-                keys[slot] = key
-                rows[slot] = Int32(row)
-            }
+            while slots[slot].row >= 0 && slots[slot].key != key { slot = (slot + 1) & mask }
+            if slots[slot].row < 0 { slots[slot] = Slot(key: key, row: Int32(row)) }
         }
     }
 
@@ -28,9 +29,9 @@ struct Int64Index: Sendable {
     func row(of key: Int64) -> Int? {
         var slot = Self.slot(key, mask)
         while true {
-            let row = rows[slot]
-            if row < 0 { return nil }
-            if keys[slot] == key { return Int(row) }
+            let held = slots[slot]
+            if held.row < 0 { return nil }
+            if held.key == key { return Int(held.row) }
             slot = (slot + 1) & mask
         }
     }
