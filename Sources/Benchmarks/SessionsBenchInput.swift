@@ -1,3 +1,4 @@
+import PipelineCore
 import Columnar
 import Foundation
 import Stages

@@ -1,3 +1,5 @@
+import PipelineCore
+
 /// The special tokens of the prompt and target serialisation (design note, "Tokens"), in their
 /// fixed vocabulary order, and the rules that pick them.
 public enum SpecialTokens {

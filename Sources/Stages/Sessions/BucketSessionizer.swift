@@ -1,3 +1,4 @@
+import PipelineCore
 import Columnar
 
 /// Turns one bucket's events into its rows of `behaviors`, `direct_sessions` and `think_sessions`

@@ -1,9 +1,10 @@
 import Columnar
 
-/// The `type` of an `events` row (log-schema.md), as a small code the sessions stage can branch on
-/// without comparing strings per row.
+/// The `type` of an `events` row (log-schema.md), as a small code stages branch on without comparing
+/// strings per row. The raw values are also the codes the ingest parser shim returns (`other` aside,
+/// which only readers of foreign `events` shards meet).
 enum EventType: UInt8, CaseIterable, Sendable {
-    case appOpen, appExit, hintExposure, hintClick, search, itemClick, addToCart, purchase, other
+    case appOpen = 0, appExit, hintExposure, hintClick, search, itemClick, addToCart, purchase, other
 
     /// The value written in the `type` column.
     var name: String {
