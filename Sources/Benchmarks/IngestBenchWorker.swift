@@ -1,10 +1,12 @@
 import Foundation
 public import PipelineCore
 import Stages
+import SyntheticLogs
 
 /// Our side of one `aigq bench ingest` measurement, run in its own process by
 /// `aigq bench ingest-worker`: the `ingest` stage on the benchmark's raw day, timed from the call
-/// to its return (parsing, validation, normalisation, sorting, every output written).
+/// to its return (parsing, validation, normalisation, sorting, every output written); or making
+/// that day with the `aigq gen` generator (``LogGenerator``, `--scale N --days 1`, one plain file).
 public enum IngestBenchWorker {
     /// `generate`: write the input; `ingest`: time the stage.
     public enum Task: String, CaseIterable, Sendable {
@@ -21,10 +23,18 @@ public enum IngestBenchWorker {
         case .generate:
             guard let events else { throw BenchmarkError("--task generate needs --events N") }
             let start = clock.now
-            let path = try IngestInputDay.write(events: events, root: root)
+            var options = GeneratorOptions()
+            options.eventsPerDay = events
+            options.days = 1
+            options.filesPerDay = 1
+            options.rawFolder = root + "/raw"
+            options.truthFolder = nil
+            options.replace = true
+            options.threads = threads
+            let report = try LogGenerator.write(options)
             return WorkerReport(
                 tool: "aigq", version: version, task: task.rawValue, threads: threads, seconds: (clock.now - start).seconds,
-                rows: events, bytes: try fileSize(path))
+                rows: report.events, bytes: try fileSize(try eventsFile(root: root)))
         case .ingest:
             guard let output else { throw BenchmarkError("--output is required for --task ingest: the folder to write") }
             try? FileManager.default.removeItem(atPath: output)
@@ -38,10 +48,27 @@ public enum IngestBenchWorker {
         }
     }
 
+    /// The day folder (`root/raw/dt=DAY`) and its day.
+    static func dayFolder(root: String) throws -> (folder: String, day: String) {
+        let raw = root + "/raw"
+        guard let name = try FileManager.default.contentsOfDirectory(atPath: raw).filter({ $0.hasPrefix("dt=") }).sorted().first else {
+            throw BenchmarkError("'\(raw)' has no dt= folder; make the input with --task generate")
+        }
+        return (raw + "/" + name, String(name.dropFirst(3)))
+    }
+
+    /// The day's one event file (the input every tool reads).
+    public static func eventsFile(root: String) throws -> String {
+        let (folder, _) = try dayFolder(root: root)
+        guard let name = try FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasSuffix(".jsonl") }).sorted().first else {
+            throw BenchmarkError("'\(folder)' has no .jsonl file; make the input with --task generate")
+        }
+        return folder + "/" + name
+    }
+
     /// The stage context a runner would give the day's ingest task (default params, then `overrides`).
     static func makeContext(root: String, output: String, threads: Int, params overrides: [String: ParamValue]) throws -> StageContext {
-        let day = IngestInputDay.day
-        let dayFolder = root + "/raw/dt=" + day
+        let (dayFolder, day) = try dayFolder(root: root)
         let files = try (FileManager.default.contentsOfDirectory(atPath: dayFolder).map { dayFolder + "/" + $0 }
             + FileManager.default.contentsOfDirectory(atPath: root + "/raw/dims").map { root + "/raw/dims/" + $0 }).sorted()
         var params: [String: ParamValue] = [:]

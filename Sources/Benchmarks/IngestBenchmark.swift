@@ -3,8 +3,8 @@ import Foundation
 /// `aigq bench ingest`: our `ingest` stage beside DuckDB, Polars and pyarrow turning the same JSON
 /// Lines day into zstd Parquet, measured in the same run (spec/bench.md).
 ///
-/// The day is made once (``IngestInputDay``, in a child process); every tool then converts that one
-/// file at every thread count, in its own process, tools alternating (the order rotates each
+/// The day is made once by the `aigq gen` generator (``LogGenerator`` sized for about `events`
+/// events, one plain JSON Lines file, in a child process); every tool then converts that one file at every thread count, in its own process, tools alternating (the order rotates each
 /// repetition) after one warm-up each. Times are the work alone as each process reports it; peak
 /// RSS comes from `wait4`. Our work is more than the peers': validation, query normalisation,
 /// quarantine, dimension snapshots, and events split into user buckets sorted by (user, ts).
@@ -37,15 +37,16 @@ public struct IngestBenchmark {
             directory: options.keep ? dir : nil, withPeers: options.peers != nil)
         result.loadBefore = Self.loadAverage()
 
-        progress("making input: \(options.events) events → \(dir)/raw (IngestInputDay, one JSON Lines file)")
+        progress("making input: about \(options.events) events → \(dir)/raw (aigq gen --scale \(options.events) --days 1 --files-per-day 1)")
         let generated = try runWorker(
-            ChildProcess(arguments: options.workerCommand + ["--task", "generate", "--input", dir, "--threads", "1", "--events", String(options.events)]),
+            ChildProcess(arguments: options.workerCommand + ["--task", "generate", "--input", dir, "--threads", "2", "--events", String(options.events)]),
             what: "making the input", dir: dir)
         result.inputBytes = generated.report.bytes
-        progress(String(format: "input ready: %.1f MiB in %.1f s", mebibytes(result.inputBytes), generated.report.seconds))
+        result.events = generated.report.rows
+        progress(String(format: "input ready: %d events, %.1f MiB in %.1f s", result.events, mebibytes(result.inputBytes), generated.report.seconds))
         result.rssFloorBytes = try ChildProcess(arguments: ["/bin/true"]).run(scratch: dir).peakRSSBytes
-        let input = dir + "/raw/dt=" + IngestInputDay.day + "/events.jsonl"
-        let work = "ingest \(ParquetBenchmark.count(options.events)) events"
+        let input = try IngestBenchWorker.eventsFile(root: dir)
+        let work = "ingest \(ParquetBenchmark.count(result.events)) events"
 
         for threads in options.threads {
             var warmSeconds: [Double] = []
@@ -85,8 +86,8 @@ public struct IngestBenchmark {
         let (report, outcome) = try runWorker(
             ChildProcess(arguments: arguments), what: "\(tool.rawValue) ingest (threads=\(threads))", dir: dir, isPeer: tool != .aigq)
         if !result.versions.contains(where: { $0.0 == tool.rawValue }) { result.versions.append((tool.rawValue, report.version)) }
-        if report.rows != options.events {
-            result.problems.append("\(tool.rawValue) threads=\(threads) wrote \(report.rows) rows, expected \(options.events)")
+        if report.rows != result.events {
+            result.problems.append("\(tool.rawValue) threads=\(threads) wrote \(report.rows) rows, expected \(result.events)")
         }
         return BenchmarkEntry.Sample(seconds: report.seconds, rows: report.rows, bytes: report.bytes, peakRSSBytes: outcome.peakRSSBytes)
     }

@@ -4,7 +4,7 @@ extension IngestBenchmarkResult {
     /// The report: header, table, ratios, goals, checks.
     public func textLines() -> [String] {
         var out: [String] = []
-        out.append("aigq bench ingest: \(events) events, one JSON Lines file of \(String(format: "%.1f", mebibytes(inputBytes))) MiB (IngestInputDay)")
+        out.append("aigq bench ingest: \(events) events, one JSON Lines file of \(String(format: "%.1f", mebibytes(inputBytes))) MiB (aigq gen --scale, one day, one plain file)")
         out.append("machine: \(machine.cpu), \(machine.cores) cores, \(String(format: "%.1f", machine.memGiB)) GiB; load average \(String(format: "%.1f", loadBefore)) before, \(String(format: "%.1f", loadAfter)) after (shared machine)")
         out.append("versions: " + versions.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         out.append("times exclude process start and imports; every tool writes zstd level 3")

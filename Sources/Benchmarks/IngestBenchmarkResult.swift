@@ -2,7 +2,7 @@
 public struct IngestBenchmarkResult: Sendable {
     /// The machine.
     public var machine: MachineInfo
-    /// Events of the day.
+    /// Events of the day (as generated).
     public var events: Int
     /// Tool versions, ours first, then as the peers reported them.
     public var versions: [(String, String)]

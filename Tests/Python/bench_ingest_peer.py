@@ -7,7 +7,9 @@ Usage:
 
 Every tool reads the file with the raw contract's columns given explicitly (ts, user, type, query,
 item, exposure, shown, candidates as a list of {query, score}, source, price) and writes one
-Parquet file with zstd level 3; nothing is validated, normalised, sorted or split by user (that is
+Parquet file with zstd level 3 (Polars and pyarrow read item and shown as doubles and cast them
+back, since the contract lets producers write integers as 1.0 or 1e0 and their int parsers refuse
+that; DuckDB takes them as they are); nothing is validated, normalised, sorted or split by user (that is
 our ingest's extra work).  Thread pools are pinned before any data is touched (DuckDB: SET threads;
 Polars: POLARS_MAX_THREADS before `import polars`; pyarrow: pa.set_cpu_count and
 set_io_thread_count).  Imports are not timed.
@@ -60,14 +62,19 @@ def run_polars(inp, out, threads):
     os.environ["POLARS_MAX_THREADS"] = str(threads)
     import polars as pl
 
+    # item and shown may be written 1.0 or 1e0 (the contract allows it): read as Float64, cast back.
     schema = {
-        "ts": pl.Int64, "user": pl.Int64, "type": pl.String, "query": pl.String, "item": pl.Int64,
-        "exposure": pl.String, "shown": pl.Int32,
+        "ts": pl.Int64, "user": pl.Int64, "type": pl.String, "query": pl.String, "item": pl.Float64,
+        "exposure": pl.String, "shown": pl.Float64,
         "candidates": pl.List(pl.Struct({"query": pl.String, "score": pl.Float64})),
         "source": pl.String, "price": pl.Float64,
     }
     t0 = time.perf_counter()
-    pl.scan_ndjson(inp, schema=schema).sink_parquet(out, compression="zstd", compression_level=3)
+    (
+        pl.scan_ndjson(inp, schema=schema)
+        .with_columns(pl.col("item").cast(pl.Int64), pl.col("shown").cast(pl.Int32))
+        .sink_parquet(out, compression="zstd", compression_level=3)
+    )
     seconds = time.perf_counter() - t0
     rows = pl.scan_parquet(out).select(pl.len()).collect().item()
     return pl.__version__, seconds, rows
@@ -75,6 +82,7 @@ def run_polars(inp, out, threads):
 
 def run_pyarrow(inp, out, threads):
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.json as pj
     import pyarrow.parquet as pq
 
@@ -82,7 +90,7 @@ def run_pyarrow(inp, out, threads):
     pa.set_io_thread_count(threads)
     schema = pa.schema([
         ("ts", pa.int64()), ("user", pa.int64()), ("type", pa.string()), ("query", pa.string()),
-        ("item", pa.int64()), ("exposure", pa.string()), ("shown", pa.int32()),
+        ("item", pa.float64()), ("exposure", pa.string()), ("shown", pa.float64()),
         ("candidates", pa.list_(pa.struct([("query", pa.string()), ("score", pa.float64())]))),
         ("source", pa.string()), ("price", pa.float64()),
     ])
@@ -92,6 +100,9 @@ def run_pyarrow(inp, out, threads):
         read_options=pj.ReadOptions(use_threads=threads > 1),
         parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="ignore"),
     )
+    # item and shown may be written 1.0 or 1e0 (the contract allows it): read as float64, cast back.
+    table = table.set_column(table.schema.get_field_index("item"), "item", pc.cast(table["item"], pa.int64()))
+    table = table.set_column(table.schema.get_field_index("shown"), "shown", pc.cast(table["shown"], pa.int32()))
     pq.write_table(table, out, compression="zstd", compression_level=3)
     seconds = time.perf_counter() - t0
     return pa.__version__, seconds, pq.ParquetFile(out).metadata.num_rows

@@ -71,6 +71,7 @@ struct EventsWriter {
         try DatasetFiles.makeFolder((path as NSString).deletingLastPathComponent)
         var options = DatasetFiles.writerOptions
         options.rowGroupRows = rowGroupRows
+        options.columnEncodings["exposure"] = .plain  // ids nearly unique per row: a dictionary never pays
         var rows = 0
         var check = JoinCheck(knownItems: knownItems)
         do {

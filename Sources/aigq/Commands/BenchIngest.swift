@@ -8,8 +8,8 @@ struct BenchIngest: ParsableCommand {
         commandName: "ingest",
         abstract: "Time our ingest of a raw day beside DuckDB, Polars and pyarrow converting it to zstd Parquet.",
         discussion: """
-            Makes one deterministic day of raw logs (--events, default 10 000 000; one JSON Lines file \
-            plus dims), then for each thread count runs our ingest stage and each peer's JSON → \
+            Makes one deterministic day of raw logs with the generator of `aigq gen` (sized for about \
+            --events events, default 10 000 000; one plain JSON Lines file plus dims), then for each thread count runs our ingest stage and each peer's JSON → \
             Parquet conversion on it, each in its own process after one warm-up, tools alternating. \
             Times exclude process start and imports. Progress goes to stderr, the table (or --json) \
             to stdout. Peers run from the Python of --python, $AIGQ_PYTHON or .venv/bin/python; \
@@ -17,7 +17,7 @@ struct BenchIngest: ParsableCommand {
             """
     )
 
-    @Option(help: "Events of the generated day.")
+    @Option(help: "About how many events the generated day holds (aigq gen --scale).")
     var events = 10_000_000
 
     @Option(help: "Measured repetitions per tool after one warm-up (default 3; 5 when a run is under a second).")
