@@ -31,6 +31,7 @@ package struct SessionsJob: Sendable {
     /// job's day are ignored) into `folders` (one per output of ``SessionsOptions/outputs``).
     package func run(eventFiles: [String], folders: [SessionsOptions.Output: String], threads: Int) throws -> Counts {
         let buckets = try Self.shardsByBucket(DatasetFiles.parquet(eventFiles), through: options.day)
+        MallocTuning.apply()
         let sessionizer = BucketSessionizer(options: options, dimensions: dimensions)
         let counts = try parallelMap(buckets.count, threads: max(1, threads)) { i -> Counts in
             let (bucket, shards) = buckets[i]
