@@ -74,7 +74,7 @@ var targets: [Target] = [
     // The concrete stages: where storage (and, later, models) meet the pipeline. One folder per stage.
     .target(
         name: "Stages",
-        dependencies: ["PipelineCore", "Columnar", "LookupFormat", "CSimdJSON", "Digest"],
+        dependencies: ["PipelineCore", "Columnar", "LookupFormat", "CSimdJSON"],
         swiftSettings: strictSettings
     ),
 
