@@ -15,6 +15,7 @@ var targets: [Target] = [
     .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CSnappy", path: "Sources/CSnappy", providers: [.apt(["libsnappy-dev"])]),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
     // One Linux call Swift's Glibc module does not expose (renameat2 RENAME_EXCHANGE); header only.
     .systemLibrary(name: "CLinuxShim", path: "Sources/CLinuxShim"),
 
@@ -56,6 +57,13 @@ var targets: [Target] = [
         cxxSettings: [.unsafeFlags(["-O3"])],
         linkerSettings: [.linkedLibrary("simdjson")]
     ),
+
+    // Forward/backward kernels in llm.c manner over plain float buffers; every matmul on OpenBLAS sgemm.
+    .target(name: "Kernels", dependencies: ["COpenBLAS"], swiftSettings: strictSettings),
+
+    // The decoder-only transformer: parameters, training, checkpoints, tokenizer, generation.
+    // Token batches and plain buffers in, numbers out: no Parquet, no pipeline.
+    .target(name: "LanguageModel", dependencies: ["Kernels"], swiftSettings: strictSettings),
 
     // Lookup tables for serving (SQLite through GRDB): written by export, read by the server.
     .target(
@@ -101,6 +109,18 @@ var targets: [Target] = [
     .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"], swiftSettings: strictSettings),
     .testTarget(name: "ManifestStoreTests", dependencies: ["ManifestStore"], swiftSettings: strictSettings),
     .testTarget(name: "RunnerTests", dependencies: ["Runner", "PipelineCore", "ManifestStore"], swiftSettings: strictSettings),
+    .testTarget(
+        name: "KernelsTests",
+        dependencies: ["Kernels"],
+        exclude: ["Goldens"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "LanguageModelTests",
+        dependencies: ["LanguageModel", "Kernels"],
+        exclude: ["Goldens"],
+        swiftSettings: strictSettings
+    ),
     .testTarget(name: "LookupFormatTests", dependencies: ["LookupFormat"], swiftSettings: strictSettings),
     .testTarget(name: "SyntheticLogsTests", dependencies: ["SyntheticLogs", "Columnar"], swiftSettings: strictSettings),
     .testTarget(
