@@ -59,7 +59,13 @@ var targets: [Target] = [
     ),
 
     // Forward/backward kernels in llm.c manner over plain float buffers; every matmul on OpenBLAS sgemm.
-    .target(name: "Kernels", dependencies: ["COpenBLAS"], swiftSettings: strictSettings),
+    // Optimised in debug builds too: the SIMD loops are ~100x slower unoptimised, which would make every
+    // model test slow.
+    .target(
+        name: "Kernels",
+        dependencies: ["COpenBLAS"],
+        swiftSettings: strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+    ),
 
     // The decoder-only transformer: parameters, training, checkpoints, tokenizer, generation.
     // Token batches and plain buffers in, numbers out: no Parquet, no pipeline.
