@@ -7,6 +7,11 @@
 /// `out = inp · weightᵀ + bias`.
 public enum Matmul {
     /// Forward pass on sgemm, rows split among the workers.
+    ///
+    /// Each row's result is bitwise the same whatever N is and wherever the row sits (generation relies
+    /// on it: a sequence's output must not depend on its batch). OpenBLAS computes a lone trailing row
+    /// (odd M) with a different micro-kernel, so rows always go to sgemm in pairs: an odd chunk's last
+    /// row is recomputed with its neighbour, a single row with a copy of itself.
     /// - Parameters:
     ///   - out: `(N, OC)`, written.
     ///   - inp: `(N, C)`.
@@ -18,17 +23,40 @@ public enum Matmul {
         N: Int, C: Int, OC: Int
     ) {
         Workers.forEachRange(N, minimumPerWorker: 16) { rows in
-            let o = out + rows.lowerBound * OC
-            var beta: Float = 0
-            if let bias {
-                for row in 0..<rows.count { (o + row * OC).update(from: bias, count: OC) }
-                beta = 1
+            let even = rows.count & ~1
+            if even > 0 {
+                gemmRows(
+                    out: out + rows.lowerBound * OC, inp: inp + rows.lowerBound * C, weight: weight, bias: bias,
+                    M: even, C: C, OC: OC)
             }
-            BLAS.sgemm(
-                transposeA: false, transposeB: true, m: rows.count, n: OC, k: C,
-                alpha: 1, a: inp + rows.lowerBound * C, lda: C, b: weight, ldb: C,
-                beta: beta, c: o, ldc: OC)
+            if even == rows.count { return }
+            // The odd last row, computed as the second row of a pair.
+            let last = rows.upperBound - 1
+            let pairInput = UnsafeMutablePointer<Float>.allocate(capacity: 2 * C)
+            let pairOutput = UnsafeMutablePointer<Float>.allocate(capacity: 2 * OC)
+            defer {
+                pairInput.deallocate()
+                pairOutput.deallocate()
+            }
+            pairInput.update(from: inp + (last > rows.lowerBound ? last - 1 : last) * C, count: C)
+            (pairInput + C).update(from: inp + last * C, count: C)
+            gemmRows(out: pairOutput, inp: pairInput, weight: weight, bias: bias, M: 2, C: C, OC: OC)
+            (out + last * OC).update(from: pairOutput + OC, count: OC)
         }
+    }
+
+    private static func gemmRows(
+        out: UnsafeMutablePointer<Float>, inp: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+        bias: UnsafePointer<Float>?, M: Int, C: Int, OC: Int
+    ) {
+        var beta: Float = 0
+        if let bias {
+            for row in 0..<M { (out + row * OC).update(from: bias, count: OC) }
+            beta = 1
+        }
+        BLAS.sgemm(
+            transposeA: false, transposeB: true, m: M, n: OC, k: C,
+            alpha: 1, a: inp, lda: C, b: weight, ldb: C, beta: beta, c: out, ldc: OC)
     }
 
     /// Backward pass on sgemm; **accumulates** into `dInp`, `dWeight` and `dBias`.
