@@ -6,12 +6,7 @@
 
 /// `out = inp · weightᵀ + bias`.
 public enum Matmul {
-    /// Forward pass on sgemm, rows split among the workers.
-    ///
-    /// Each row's result is bitwise the same whatever N is and wherever the row sits (generation relies
-    /// on it: a sequence's output must not depend on its batch). OpenBLAS computes a lone trailing row
-    /// (odd M) with a different micro-kernel, so rows always go to sgemm in pairs: an odd chunk's last
-    /// row is recomputed with its neighbour, a single row with a copy of itself.
+    /// Forward pass on sgemm, rows split among the workers (one large GEMM per worker: training's path).
     /// - Parameters:
     ///   - out: `(N, OC)`, written.
     ///   - inp: `(N, C)`.
@@ -23,25 +18,48 @@ public enum Matmul {
         N: Int, C: Int, OC: Int
     ) {
         Workers.forEachRange(N, minimumPerWorker: 16) { rows in
-            let even = rows.count & ~1
-            if even > 0 {
-                gemmRows(
-                    out: out + rows.lowerBound * OC, inp: inp + rows.lowerBound * C, weight: weight, bias: bias,
-                    M: even, C: C, OC: OC)
+            gemmRows(
+                out: out + rows.lowerBound * OC, inp: inp + rows.lowerBound * C, weight: weight, bias: bias,
+                M: rows.count, C: C, OC: OC)
+        }
+    }
+
+    /// The rows per sgemm call of `forwardRowInvariant`.
+    public static let invariantBlock = 16
+
+    /// Forward pass whose every row is bitwise independent of N, of the row's place and of the worker
+    /// count: generation's path, so a sequence's tokens do not depend on its batch.
+    ///
+    /// OpenBLAS picks its kernels by shape, and rows at the edge of a GEMM (an odd last row, a small M) go
+    /// through other code than rows inside it. Here every sgemm call has exactly `invariantBlock` rows
+    /// (the last block padded in a scratch copy), so every row lies in a full block of one fixed shape.
+    /// Same arguments as `forward`.
+    public static func forwardRowInvariant(
+        out: UnsafeMutablePointer<Float>, inp: UnsafePointer<Float>,
+        weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+        N: Int, C: Int, OC: Int
+    ) {
+        let G = invariantBlock
+        let blocks = (N + G - 1) / G
+        Workers.forEachRange(blocks) { range in
+            for block in range {
+                let first = block * G
+                let rows = Swift.min(G, N - first)
+                if rows == G {
+                    gemmRows(out: out + first * OC, inp: inp + first * C, weight: weight, bias: bias, M: G, C: C, OC: OC)
+                    continue
+                }
+                let paddedInput = UnsafeMutablePointer<Float>.allocate(capacity: G * C)
+                let paddedOutput = UnsafeMutablePointer<Float>.allocate(capacity: G * OC)
+                defer {
+                    paddedInput.deallocate()
+                    paddedOutput.deallocate()
+                }
+                paddedInput.update(from: inp + first * C, count: rows * C)
+                (paddedInput + rows * C).update(repeating: 0, count: (G - rows) * C)
+                gemmRows(out: paddedOutput, inp: paddedInput, weight: weight, bias: bias, M: G, C: C, OC: OC)
+                (out + first * OC).update(from: paddedOutput, count: rows * OC)
             }
-            if even == rows.count { return }
-            // The odd last row, computed as the second row of a pair.
-            let last = rows.upperBound - 1
-            let pairInput = UnsafeMutablePointer<Float>.allocate(capacity: 2 * C)
-            let pairOutput = UnsafeMutablePointer<Float>.allocate(capacity: 2 * OC)
-            defer {
-                pairInput.deallocate()
-                pairOutput.deallocate()
-            }
-            pairInput.update(from: inp + (last > rows.lowerBound ? last - 1 : last) * C, count: C)
-            (pairInput + C).update(from: inp + last * C, count: C)
-            gemmRows(out: pairOutput, inp: pairInput, weight: weight, bias: bias, M: 2, C: C, OC: OC)
-            (out + last * OC).update(from: pairOutput + OC, count: OC)
         }
     }
 

@@ -33,6 +33,7 @@ public final class Transformer {
     public let parameters: FloatBuffer
     private var gradientStorage: FloatBuffer?
     var activations: Activations?
+    var inference: InferenceScratch?
     /// The head's logits from the last forward pass with `.keepLogits`, `(M, V)`.
     public private(set) var logits: [Float] = []
 

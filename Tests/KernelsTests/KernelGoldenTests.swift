@@ -62,8 +62,9 @@ struct KernelGoldenTests {
         checkTensor(grads[2], try golden.floats("dbias"), "dbias")
     }
 
-    @Test(arguments: [(1, false), (3, false), (1, true)])
-    func matmulMatchesNumPy(workers: Int, naive: Bool) throws {
+    @Test(arguments: [(1, "blas"), (3, "blas"), (1, "naive"), (2, "row-invariant")])
+    func matmulMatchesNumPy(workers: Int, variant: String) throws {
+        let naive = variant == "naive"
         Workers.count = workers
         let golden = try GoldenFile(named: "matmul.bin")
         let (N, C, OC) = (golden.shape("N"), golden.shape("C"), golden.shape("OC"))
@@ -71,6 +72,8 @@ struct KernelGoldenTests {
         var out = [Float](repeating: .nan, count: N * OC)
         if naive {
             Matmul.forwardNaive(out: &out, inp: inp, weight: weight, bias: bias, N: N, C: C, OC: OC)
+        } else if variant == "row-invariant" {
+            Matmul.forwardRowInvariant(out: &out, inp: inp, weight: weight, bias: bias, N: N, C: C, OC: OC)
         } else {
             Matmul.forward(out: &out, inp: inp, weight: weight, bias: bias, N: N, C: C, OC: OC)
         }
