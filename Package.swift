@@ -95,7 +95,7 @@ var targets: [Target] = [
     // `aigq bench …`: runs our work and the peers' side by side (spec/bench.md).
     .target(
         name: "Benchmarks",
-        dependencies: ["Columnar", "Stages", "SyntheticLogs", "PipelineCore"],
+        dependencies: ["Columnar", "Stages", "SyntheticLogs", "PipelineCore", "LanguageModel", "Kernels"],
         swiftSettings: strictSettings
     ),
 

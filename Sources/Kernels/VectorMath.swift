@@ -23,8 +23,15 @@ func store(_ value: Vector, _ pointer: UnsafeMutablePointer<Float>) {
 /// about 2e-7 over the clamped range [-87.3, 88.3]; below it the result is the smallest normal, not 0.
 @inline(__always)
 func vectorExp(_ input: Vector) -> Vector {
-    var x = input.clamped(lowerBound: Vector(repeating: -87.3), upperBound: Vector(repeating: 88.3))
-    let n = (x * 1.44269504088896341).rounded(.toNearestOrEven)
+    // Clamp with blends: the generic `clamped`/`pointwiseMax` run lane by lane.
+    let low = Vector(repeating: -87.3), high = Vector(repeating: 88.3)
+    var x = input.replacing(with: low, where: input .< low)
+    x = x.replacing(with: high, where: x .> high)
+    // n = round(x / ln 2) by the 1.5·2^23 trick: adding it leaves n in the low mantissa bits (pure
+    // SIMD; Swift's generic SIMD rounding and Int32 conversion run lane by lane).
+    let magic = Vector(repeating: 12_582_912)
+    let shifted = x * 1.44269504088896341 + magic
+    let n = shifted - magic
     x = x - n * 0.693359375
     x = x - n * -2.12194440e-4
     var y = Vector(repeating: 1.9875691500e-4)
@@ -34,7 +41,8 @@ func vectorExp(_ input: Vector) -> Vector {
     y = y * x + 1.6666665459e-1
     y = y * x + 5.0000001201e-1
     y = y * x * x + x + 1
-    let exponent = (SIMD8<Int32>(n, rounding: .toNearestOrEven) &+ 127) &<< 23
+    let integer = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- unsafeBitCast(magic, to: SIMD8<Int32>.self)
+    let exponent = (integer &+ 127) &<< 23
     return y * unsafeBitCast(exponent, to: Vector.self)
 }
 
@@ -108,7 +116,8 @@ func maximum(_ x: UnsafePointer<Float>, _ count: Int) -> Float {
         var accumulator = load(x)
         i = vectorWidth
         while i + vectorWidth <= count {
-            accumulator = pointwiseMax(accumulator, load(x + i))
+            let value = load(x + i)
+            accumulator = accumulator.replacing(with: value, where: value .> accumulator)
             i += vectorWidth
         }
         best = accumulator.max()
