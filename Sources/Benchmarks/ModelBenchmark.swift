@@ -15,6 +15,8 @@ public struct ModelBenchmarkOptions: Sendable {
     public var configs = ["S", "M"]
     /// Tasks to run.
     public var tasks: [ModelWorkload.Task] = [.train, .generate, .grpo]
+    /// Extra environment of our workers (e.g. `OPENBLAS_CORETYPE`).
+    public var ourEnvironment: [String: String] = [:]
     /// The torch venv's Python and the peer script; `nil` runs ours alone.
     public var peer: (python: String, script: String)?
 
@@ -107,6 +109,7 @@ public struct ModelBenchmark {
         var arguments: [String]
         var environment: [String: String] = [:]
         if tool == "aigq" {
+            environment = options.ourEnvironment
             arguments = options.workerCommand + [
                 "--task", task.rawValue, "--config", config.name, "--threads", "\(options.threads)", "--steps", "\(steps)",
             ]

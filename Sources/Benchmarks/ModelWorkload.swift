@@ -51,6 +51,9 @@ public enum ModelWorkload {
         public var units: Double
     }
 
+    /// The OpenBLAS kernel family this process uses (OPENBLAS_CORETYPE or detected).
+    public static var blasCore: String { BLAS.coreName }
+
     /// Runs `task` on `config` with `threads` workers: one untimed warm-up, then `steps` timed repetitions.
     public static func run(task: Task, config: ModelBenchConfig, threads: Int, steps: Int) throws -> Measurement {
         Workers.count = threads

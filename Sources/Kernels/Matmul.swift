@@ -25,7 +25,7 @@ public enum Matmul {
     }
 
     /// The rows per sgemm call of `forwardRowInvariant`.
-    public static let invariantBlock = 16
+    public static let invariantBlock = 64
 
     /// Forward pass whose every row is bitwise independent of N, of the row's place and of the worker
     /// count: generation's path, so a sequence's tokens do not depend on its batch.

@@ -55,7 +55,10 @@ public enum Sampler {
         func worse(_ a: (id: Int32, value: Float), _ b: (id: Int32, value: Float)) -> Bool {
             a.value < b.value || (a.value == b.value && a.id > b.id)
         }
-        for (index, value) in logits.enumerated() where value > -Float.infinity {
+        var threshold = -Float.infinity  // once full: the heap's worst value; anything below it is skipped
+        for index in 0..<logits.count {
+            let value = logits[index]
+            if value < threshold || value == -Float.infinity { continue }
             let item = (id: Int32(index), value: value)
             if heap.count < count {
                 heap.append(item)
@@ -64,6 +67,7 @@ public enum Sampler {
                     let parent = (child - 1) / 2
                     if worse(heap[child], heap[parent]) { heap.swapAt(child, parent); child = parent } else { break }
                 }
+                if heap.count == count { threshold = heap[0].value }
             } else if worse(heap[0], item) {
                 heap[0] = item
                 var parent = 0
@@ -76,6 +80,7 @@ public enum Sampler {
                     heap.swapAt(parent, smallest)
                     parent = smallest
                 }
+                threshold = heap[0].value
             }
         }
         return heap.sorted { worse($1, $0) }

@@ -1,4 +1,5 @@
 // Batched sampling: prefill every prompt at once, then decode one token per live sequence per step.
+import Kernels
 
 /// One sequence to generate: its prompt and its own seed.
 public struct GenerationRequest: Sendable, Hashable {
@@ -41,15 +42,26 @@ extension Transformer {
         var active = Array(0..<B)
         var logits = try extend(cache: cache, slots: active, tokens: requests.map(\.prompt))
         while !active.isEmpty && options.maxNewTokens > 0 {
+            // Sample every live sequence (in parallel: each row has its own generator and logits).
+            var sampled = [Int32](repeating: 0, count: active.count)
+            let activeRows = active
+            logits.withUnsafeMutableBufferPointer { all in
+                generators.withUnsafeMutableBufferPointer { generatorsBuffer in
+                    sampled.withUnsafeMutableBufferPointer { sampledBuffer in
+                        Workers.forEach(activeRows.count) { row in
+                            let b = activeRows[row]
+                            let slice = UnsafeMutableBufferPointer(rebasing: all[(row * V)..<((row + 1) * V)])
+                            constraint?.mask(slice, state: states[b])
+                            sampledBuffer[row] = Sampler.sample(
+                                logits: UnsafeBufferPointer(slice), temperature: options.temperature,
+                                topK: options.topK, generator: &generatorsBuffer[b])
+                        }
+                    }
+                }
+            }
             var next: [Int] = [], nextTokens: [[Int32]] = []
             for (row, b) in active.enumerated() {
-                let token = logits.withUnsafeMutableBufferPointer { all in
-                    let slice = UnsafeMutableBufferPointer(rebasing: all[(row * V)..<((row + 1) * V)])
-                    constraint?.mask(slice, state: states[b])
-                    return Sampler.sample(
-                        logits: UnsafeBufferPointer(slice), temperature: options.temperature, topK: options.topK,
-                        generator: &generators[b])
-                }
+                let token = sampled[row]
                 outputs[b].append(token)
                 if let constraint { states[b] = constraint.advance(states[b], by: token) ?? 0 }
                 let finished = options.stopTokens.contains(token) || outputs[b].count >= options.maxNewTokens

@@ -37,6 +37,11 @@ struct BenchModel: ParsableCommand {
     @Option(help: "The Python with torch (default: $AIGQ_TORCH_PYTHON, else .venv-torch/bin/python).")
     var python: String?
 
+    @Option(
+        name: .customLong("openblas-coretype"),
+        help: "OPENBLAS_CORETYPE for our workers (e.g. SkylakeX where the installed OpenBLAS predates the CPU and falls back to Prescott).")
+    var openblasCoretype: String?
+
     @Flag(help: "Print one JSON document instead of the table.")
     var json = false
 
@@ -52,7 +57,8 @@ struct BenchModel: ParsableCommand {
             }
             return task
         }
-        var versions = ["aigq": AIGQ.configuration.version]
+        if let openblasCoretype { options.ourEnvironment["OPENBLAS_CORETYPE"] = openblasCoretype }
+        var versions = ["aigq": AIGQ.configuration.version, "openblas_core": openblasCoretype ?? ModelWorkload.blasCore]
         if !noPeers {
             let chosen = python ?? ProcessInfo.processInfo.environment["AIGQ_TORCH_PYTHON"] ?? ".venv-torch/bin/python"
             guard FileManager.default.isExecutableFile(atPath: chosen) else {
