@@ -16,7 +16,9 @@ Usage: bench_model_peer.py --task train --config S --threads 2 --mode eager --st
 """
 import argparse
 import json
+import os
 import resource
+import sys
 import time
 
 CONFIGS = {"S": dict(V=8192, C=128, L=4, NH=4, T=64), "M": dict(V=16384, C=256, L=6, NH=8, T=128)}
@@ -38,6 +40,7 @@ def main():
 
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
+    torch.set_flush_denormal(True)
     torch.manual_seed(1)
     cfg = CONFIGS[args.config]
     V, C, L, NH, T = cfg["V"], cfg["C"], cfg["L"], cfg["NH"], cfg["T"]
@@ -146,6 +149,11 @@ def main():
         work, units = grpo_step, 1
 
     work(0)  # warm-up (and compilation)
+    if os.environ.get("AIGQ_TORCH_PROFILE"):  # diagnostics: where one repetition's time goes, on stderr
+        from torch.profiler import ProfilerActivity, profile
+        with profile(activities=[ProfilerActivity.CPU]) as prof:
+            work(99)
+        print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=12), file=sys.stderr)
     start = time.perf_counter()
     for i in range(args.steps):
         work(i + 1)
