@@ -74,7 +74,7 @@ var targets: [Target] = [
     // Lookup tables for serving (SQLite through GRDB): written by export, read by the server.
     .target(
         name: "LookupFormat",
-        dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+        dependencies: ["Digest", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: strictSettings
     ),
 
@@ -88,7 +88,7 @@ var targets: [Target] = [
     // The concrete stages: where storage (and, later, models) meet the pipeline. One folder per stage.
     .target(
         name: "Stages",
-        dependencies: ["PipelineCore", "Columnar", "LookupFormat", "CSimdJSON", "Digest"],
+        dependencies: ["PipelineCore", "Columnar", "LookupFormat", "CSimdJSON"],
         swiftSettings: strictSettings
     ),
 
@@ -136,7 +136,7 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "AIGQEndToEndTests",
-        dependencies: ["Columnar"],
+        dependencies: ["Columnar", "LookupFormat"],
         swiftSettings: strictSettings
     ),
 ]

@@ -39,4 +39,4 @@ echo "  tables served:     $workspace/exports/<table>/CURRENT  (aigq publish --w
 echo "  evaluation:        $workspace/reports/<day>/metrics.json"
 echo "  datasets:          $workspace/data/<dataset>/dt=<day>/  (aigq inspect FILE)"
 echo "  history:           aigq runs --workspace $workspace"
-"$aigq" eval --workspace "$workspace"
+"$aigq" eval --workspace "$workspace" || echo "(no evaluation report yet: evaluate needs two days, yesterday's tables and today's searches)"

@@ -120,19 +120,9 @@ public struct ParquetBenchmark {
         return BenchmarkEntry.Sample(seconds: report.seconds, rows: report.rows, bytes: report.bytes, peakRSSBytes: outcome.peakRSSBytes)
     }
 
-    /// Runs a measurement process and parses its JSON line; errors quote its stderr and a hint.
+    /// Runs a measurement process and parses its JSON line.
     private func runWorker(_ child: ChildProcess, what: String, dir: String, isPeer: Bool = false) throws -> (report: WorkerReport, outcome: ChildProcess.Outcome) {
-        let outcome = try child.run(scratch: dir)
-        guard outcome.exitCode == 0, let report = WorkerReport.parse(outcome.standardOutput) else {
-            let tail = outcome.standardError.split(separator: "\n").suffix(12).joined(separator: "\n")
-            var hint = "run it by hand to see why: \(child.commandLine)"
-            if isPeer && (tail.contains("ModuleNotFoundError") || tail.contains("No module named")) {
-                hint = "the venv lacks a peer package; install them with: \(PeerSetup.venvHint)"
-            }
-            let how = outcome.exitCode == 0 ? "printed no result line" : "exited with status \(outcome.exitCode)"
-            throw BenchmarkError("\(what) \(how):\n\(tail)\n\(hint)")
-        }
-        return (report, outcome)
+        try child.runReporting(what: what, scratch: dir, isPeer: isPeer)
     }
 
     /// Reads back the row count of a written file with our reader.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where the Python peers live: the interpreter of the venv holding pyarrow, Polars and DuckDB, and
-/// the worker script `Tests/Python/bench_parquet_peer.py`.
+/// the worker script (`Tests/Python/bench_parquet_peer.py` unless another is named).
 public struct PeerSetup: Sendable {
     /// The Python interpreter.
     public var python: String
@@ -13,8 +13,11 @@ public struct PeerSetup: Sendable {
         "python3 -m venv .venv && .venv/bin/pip install -r Tests/Python/requirements.txt"
 
     /// Finds the interpreter (`python`, else `$AIGQ_PYTHON`, else `.venv/bin/python` in the current
-    /// directory) and the worker script (under the current directory, else above the executable).
-    public static func locate(python: String?, environment: [String: String], executable: String) throws -> PeerSetup {
+    /// directory) and the worker script `relative` (under the current directory, else above the executable).
+    public static func locate(
+        python: String?, environment: [String: String], executable: String,
+        script relative: String = "Tests/Python/bench_parquet_peer.py"
+    ) throws -> PeerSetup {
         let fm = FileManager.default
         let (chosen, how): (String, String) =
             if let python { (python, "--python") } else if let env = environment["AIGQ_PYTHON"], !env.isEmpty {
@@ -28,7 +31,6 @@ public struct PeerSetup: Sendable {
                 — or point --python / AIGQ_PYTHON at an interpreter that has them, or pass --no-peers to run aigq alone.
                 """)
         }
-        let relative = "Tests/Python/bench_parquet_peer.py"
         var candidates = [fm.currentDirectoryPath + "/" + relative]
         var dir = URL(fileURLWithPath: executable).deletingLastPathComponent()
         for _ in 0..<5 {

@@ -13,7 +13,14 @@ public enum StageRegistry {
     }
 
     /// The standard kinds, in pipeline order.
-    public static let standard: [Entry] = []
+    public static let standard: [Entry] = [
+        Entry(info: IngestStage.kind, stage: IngestStage()),
+        Entry(info: SessionsStage.kind, stage: SessionsStage()),
+        Entry(info: BaselinesStage.kind, stage: BaselinesStage()),
+        Entry(info: RerankStage.kind, stage: RerankStage()),
+        Entry(info: EvaluateStage.kind, stage: EvaluateStage()),
+        Entry(info: ExportStage.kind, stage: ExportStage()),
+    ]
 
     /// The kinds, for ``PipelineFileParser``.
     public static var kinds: StageKindRegistry { StageKindRegistry(standard.map(\.info)) }

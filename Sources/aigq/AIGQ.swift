@@ -7,6 +7,9 @@ struct AIGQ: ParsableCommand {
         commandName: "aigq",
         abstract: "Rebuilds pre-search query suggestions every day from user-behaviour logs.",
         version: "0.1.0",
-        subcommands: [Run.self, Status.self, Runs.self, Dag.self, Backfill.self, Inspect.self, Bench.self]
+        subcommands: [
+            Gen.self, Run.self, Status.self, Runs.self, Dag.self, Backfill.self, Inspect.self, Eval.self, Export.self,
+            Publish.self, Bench.self,
+        ]
     )
 }

@@ -1,2 +1,0 @@
-/// Placeholder until the lookup tables land (export issue).
-enum LookupFormatPlaceholder {}

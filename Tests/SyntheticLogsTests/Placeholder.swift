@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderSyntheticLogsTests() { #expect(Bool(true)) }
