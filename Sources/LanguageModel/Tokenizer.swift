@@ -1,5 +1,8 @@
 // Word-level tokenizer with a character fallback: known words are one token; an unknown word is
-// spelled as its first character `c` followed by continuation characters `##c`.
+// spelled character by character. Two vocabulary conventions are read:
+// - with continuation tokens (`##c` char rows): first character `c`, then `##c`, …; decoding is exact;
+// - plain characters only (what the rerank stage's `vocab` holds today): `c`, `c`, …; decoding glues
+//   runs of character tokens into one word, so two spelled words in a row come back as one.
 
 /// Text ⇄ token ids over a `Vocabulary`.
 ///
@@ -17,11 +20,14 @@ public struct Tokenizer: Sendable {
     /// The tokens.
     public let vocabulary: Vocabulary
     private let unknown: Int32?
+    /// Whether the vocabulary has `##c` continuation characters (else plain characters spell words).
+    public let hasContinuations: Bool
 
     /// A tokenizer over `vocabulary`.
     public init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
         unknown = vocabulary.id(of: Self.unknownToken, kind: .special)
+        hasContinuations = vocabulary.entries.contains { $0.kind == .char && $0.token.hasPrefix(Self.continuationPrefix) }
     }
 
     /// The id of a special token such as `<eos>`.
@@ -38,23 +44,35 @@ public struct Tokenizer: Sendable {
                 continue
             }
             for (index, character) in word.enumerated() {
-                let token = index == 0 ? String(character) : Self.continuationPrefix + String(character)
-                if let id = vocabulary.id(of: token, kind: .char) ?? unknown { ids.append(id) }
+                let plain = String(character)
+                let id: Int32? =
+                    if index > 0 && hasContinuations {
+                        vocabulary.id(of: Self.continuationPrefix + plain, kind: .char)
+                    } else {
+                        // A character that is also a word is listed once, as the word.
+                        vocabulary.id(of: plain, kind: .char) ?? vocabulary.id(of: plain, kind: .word)
+                    }
+                if let id = id ?? unknown { ids.append(id) }
             }
         }
         return ids
     }
 
-    /// Text for `ids`: tokens separated by spaces, `##` characters glued to what precedes them.
+    /// Text for `ids`: tokens separated by spaces, `##` characters glued to what precedes them (or, in a
+    /// vocabulary without continuations, runs of character tokens glued together).
     /// Ids outside the vocabulary are skipped; `skipSpecial` leaves special tokens out.
     public func decode(_ ids: [Int32], skipSpecial: Bool = false) -> String {
         var text = ""
+        var previousWasCharacter = false
         for id in ids {
             guard id >= 0, Int(id) < vocabulary.count else { continue }
             let entry = vocabulary.entries[Int(id)]
             if entry.kind == .special && skipSpecial { continue }
+            defer { previousWasCharacter = entry.kind == .char }
             if entry.kind == .char && entry.token.hasPrefix(Self.continuationPrefix) && !text.isEmpty {
                 text += entry.token.dropFirst(Self.continuationPrefix.count)
+            } else if entry.kind == .char && !hasContinuations && previousWasCharacter {
+                text += entry.token
             } else {
                 if !text.isEmpty { text += " " }
                 text += entry.token

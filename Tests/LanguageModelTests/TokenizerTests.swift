@@ -41,4 +41,15 @@ struct TokenizerTests {
         #expect(a.fingerprint != swapped.fingerprint && a.fingerprint != recast.fingerprint)
         #expect(a.fingerprint.count == 16)
     }
+
+    /// The rerank stage's vocabulary today: plain characters, a character that is also a word listed once.
+    @Test func spellsWithPlainCharactersWhenTheVocabularyHasNoContinuations() throws {
+        let vocabulary = try Vocabulary(
+            tokens: ["<unk>", "<eos>", "red", "a", "b", "g", "s"], kinds: [.special, .special, .word, .word, .char, .char, .char])
+        let tokenizer = Tokenizer(vocabulary: vocabulary)
+        #expect(!tokenizer.hasContinuations)
+        #expect(tokenizer.encode("red bag") == [2, 4, 3, 5])
+        #expect(tokenizer.encode("gas <eos>") == [5, 3, 6, 1])
+        #expect(tokenizer.decode([2, 5, 6]) == "red gs")  // a run of character tokens is one word
+    }
 }
