@@ -10,6 +10,8 @@ public struct BenchmarkEntry: Sendable {
         public var bytes: Int
         /// Its peak RSS in bytes (from `wait4`).
         public var peakRSSBytes: Int
+        /// CPU seconds of the whole process, user plus system (from `wait4`); 0 when not recorded.
+        public var cpuSeconds: Double = 0
     }
 
     /// The work item's label, e.g. `write 10M events (zstd-3)`.
@@ -39,8 +41,11 @@ public struct BenchmarkEntry: Sendable {
 
 extension Array where Element == BenchmarkEntry.Sample {
     /// The median of the repetitions' seconds.
-    var medianSeconds: Double {
-        let s = map(\.seconds).sorted()
+    var medianSeconds: Double { median(\.seconds) }
+
+    /// The median of `value` over the repetitions (0 when there are none).
+    func median(_ value: (BenchmarkEntry.Sample) -> Double) -> Double {
+        let s = map(value).sorted()
         guard !s.isEmpty else { return 0 }
         return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }

@@ -20,6 +20,8 @@ struct ChildProcess {
         var peakRSSBytes: Int
         /// Wall-clock seconds from spawn to exit (process start and imports included).
         var wallSeconds: Double
+        /// CPU seconds the child used, user plus system (`ru_utime + ru_stime`; process start and imports included).
+        var cpuSeconds: Double = 0
     }
 
     /// The program and its arguments.
@@ -69,7 +71,8 @@ struct ChildProcess {
             standardOutput: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
             standardError: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
             peakRSSBytes: Int(usage.ru_maxrss) * 1024,  // Linux reports KiB
-            wallSeconds: wall)
+            wallSeconds: wall,
+            cpuSeconds: Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6)
     }
 
     /// The command line as one could paste it into a shell (for error messages).

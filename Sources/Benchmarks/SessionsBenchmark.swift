@@ -84,7 +84,7 @@ public struct SessionsBenchmark {
                 progress("\(tool.rawValue) threads=\(threads) rep \(rep + 1)/\(reps) …")
                 let sample = try runOnce(tool: tool, threads: threads, input: input, dir: dir, result: &result)
                 samples[tool, default: []].append(sample)
-                progress(String(format: "  %.3f s, peak RSS %.0f MiB", sample.seconds, mebibytes(sample.peakRSSBytes)))
+                progress(String(format: "  %.3f s, CPU %.2f s, peak RSS %.0f MiB", sample.seconds, sample.cpuSeconds, mebibytes(sample.peakRSSBytes)))
             }
         }
         for tool in tools {
@@ -115,7 +115,8 @@ public struct SessionsBenchmark {
         if report.rows != options.events {
             result.problems.append("\(tool.rawValue) threads=\(threads) read \(report.rows) events, expected \(options.events)")
         }
-        return BenchmarkEntry.Sample(seconds: report.seconds, rows: report.rows, bytes: report.bytes, peakRSSBytes: outcome.peakRSSBytes)
+        return BenchmarkEntry.Sample(
+            seconds: report.seconds, rows: report.rows, bytes: report.bytes, peakRSSBytes: outcome.peakRSSBytes, cpuSeconds: outcome.cpuSeconds)
     }
 
     /// Runs a child to completion; a failure quotes its stderr and a hint.

@@ -9,10 +9,13 @@ extension SessionsBenchmarkResult {
                 ("median_s", .double(round(e.median, 1e4))), ("min_s", .double(round(e.min, 1e4))), ("max_s", .double(round(e.max, 1e4))),
                 ("throughput", .double(round(e.throughput, 1))), ("unit", .string("events/s")),
                 ("peak_rss_mib", .double(round(e.peakRSSMiB, 10))), ("output_bytes", .int(e.outputBytes)),
+                ("cpu_s", .double(round(e.medianCPU, 1e3))),
             ])
         }
         let ratios: [JSONValue] = self.ratios.map { r in
-            .object([("work", .string(r.work)), ("threads", .int(r.threads)), ("vs", .string(r.vs.rawValue)), ("ratio", .double(round(r.ratio, 1e3)))])
+            .object([("work", .string(r.work)), ("threads", .int(r.threads)), ("vs", .string(r.vs.rawValue)), ("ratio", .double(round(r.ratio, 1e3))),
+                ("cpu_ratio", .double(round(r.cpuRatio, 1e3))),
+            ])
         }
         let outputs: [JSONValue] = self.outputs.map { o in
             .object([

@@ -11,25 +11,28 @@ extension SessionsBenchmarkResult {
         out.append(String(format: "peak RSS: whole child process, ru_maxrss from wait4 (a child doing nothing reports %.0f MiB)", mebibytes(rssFloorBytes)))
         out.append("threads set by: aigq buckets on N threads (SessionsJob); polars POLARS_MAX_THREADS; duckdb SET threads")
         out.append("")
-        var table = [["work", "tool", "threads", "median s", "(min–max)", "throughput", "output MiB", "peak RSS MiB"]]
+        out.append("CPU s: user + system of the whole process (wait4), process start and imports included; robust to other load on the machine")
+        var table = [["work", "tool", "threads", "median s", "(min–max)", "throughput", "CPU s", "output MiB", "peak RSS MiB"]]
         for e in entries {
             table.append([
                 e.work, e.tool.rawValue, String(e.threads), String(format: "%.3f", e.median), String(format: "(%.3f–%.3f)", e.min, e.max),
-                String(format: "%.2f M events/s", e.throughput / 1e6), String(format: "%.1f", mebibytes(e.outputBytes)),
+                String(format: "%.2f M events/s", e.throughput / 1e6), String(format: "%.2f", e.medianCPU),
+                String(format: "%.1f", mebibytes(e.outputBytes)),
                 String(format: "%.0f", e.peakRSSMiB),
             ])
         }
-        out += ParquetBenchmarkResult.align(table, rightAligned: [2, 3, 5, 6, 7])
+        out += ParquetBenchmarkResult.align(table, rightAligned: [2, 3, 5, 6, 7, 8])
         if !ratios.isEmpty {
             out.append("")
             out.append("ours vs peers (peer median / our median; > 1 means we are faster):")
-            var rt = [["threads", "vs polars", "vs duckdb"]]
+            var rt = [["threads", "vs polars", "vs duckdb", "CPU vs polars", "CPU vs duckdb"]]
             for t in Array(Set(ratios.map(\.threads))).sorted() {
-                rt.append([String(t)] + [BenchTool.polars, .duckdb].map { peer in
-                    ratios.first { $0.threads == t && $0.vs == peer }.map { String(format: "%.2f×", $0.ratio) } ?? "–"
-                })
+                let peers = [BenchTool.polars, .duckdb].map { peer in ratios.first { $0.threads == t && $0.vs == peer } }
+                rt.append(
+                    [String(t)] + peers.map { $0.map { String(format: "%.2f×", $0.ratio) } ?? "–" }
+                        + peers.map { $0.map { String(format: "%.2f×", $0.cpuRatio) } ?? "–" })
             }
-            out += ParquetBenchmarkResult.align(rt, rightAligned: [0, 1, 2])
+            out += ParquetBenchmarkResult.align(rt, rightAligned: [0, 1, 2, 3, 4])
         }
         out.append("")
         out.append("goals:")

@@ -22,6 +22,8 @@ public struct SessionsBenchmarkResult: Sendable {
         public var throughput: Double { Double(samples.first?.rows ?? 0) / median }
         /// The highest peak RSS of the repetitions, in MiB.
         public var peakRSSMiB: Double { samples.peakRSSMiB }
+        /// Median CPU seconds of the whole process (user + system, process start and imports included).
+        public var medianCPU: Double { samples.median(\.cpuSeconds) }
         /// Bytes of output written (last repetition).
         public var outputBytes: Int { samples.last?.bytes ?? 0 }
     }
@@ -42,6 +44,8 @@ public struct SessionsBenchmarkResult: Sendable {
         public var vs: BenchTool
         /// Peer median over our median: above 1 means we are faster.
         public var ratio: Double
+        /// Peer median CPU seconds over ours: above 1 means we use less CPU (robust to other load).
+        public var cpuRatio: Double
     }
 
     /// The machine.
@@ -77,7 +81,11 @@ public struct SessionsBenchmarkResult: Sendable {
     public var ratios: [Ratio] {
         entries.filter { $0.tool == .aigq }.flatMap { ours in
             entries.filter { $0.tool != .aigq && $0.threads == ours.threads }
-                .map { Ratio(work: ours.work, threads: ours.threads, vs: $0.tool, ratio: $0.median / ours.median) }
+                .map {
+                    Ratio(
+                        work: ours.work, threads: ours.threads, vs: $0.tool, ratio: $0.median / ours.median,
+                        cpuRatio: ours.medianCPU > 0 ? $0.medianCPU / ours.medianCPU : 0)
+                }
         }
     }
 
@@ -104,7 +112,7 @@ public struct SessionsBenchmarkResult: Sendable {
         guard withPeers else { return ["not measured (--no-peers)"] }
         let polars = ratios.filter { $0.vs == .polars }
         let met = !polars.isEmpty && polars.allSatisfy { $0.ratio >= 3 }
-        return ["sessionisation ≥ 3× Polars: " + polars.map { String(format: "threads=%d %.2f×", $0.threads, $0.ratio) }.joined(separator: ", ")
+        return ["sessionisation ≥ 3× Polars (wall time): " + polars.map { String(format: "threads=%d %.2f× (CPU %.2f×)", $0.threads, $0.ratio, $0.cpuRatio) }.joined(separator: ", ")
             + (met ? " — met" : " — NOT met")]
     }
 }
