@@ -21,56 +21,22 @@ struct BenchParquet: ParsableCommand {
     @Option(help: "Rows of the generated events table.")
     var rows = 10_000_000
 
-    @Option(help: "Measured repetitions per tool after one warm-up (default 3; 5 when a run is under a second).")
-    var reps: Int?
-
-    @Option(help: "Comma-separated thread counts, each used for every tool.")
-    var threads = "1,2"
-
-    @Option(help: "Folder for the input and written files (default: a fresh temporary folder).")
-    var dir: String?
-
-    @Flag(help: "Keep the input and written files after the run.")
-    var keep = false
-
-    @Flag(name: .customLong("no-peers"), help: "Run aigq alone (no Python peers).")
-    var noPeers = false
-
-    @Option(help: "The Python with pyarrow, Polars and DuckDB (default: $AIGQ_PYTHON, else .venv/bin/python).")
-    var python: String?
-
-    @Flag(help: "Print one JSON document instead of the table.")
-    var json = false
+    @OptionGroup var common: PeerBenchOptions
 
     func run() throws {
         let executable = currentExecutablePath()
         var options = ParquetBenchmarkOptions(
             workerCommand: [executable, "bench", "parquet-worker"], version: AIGQ.configuration.version)
         options.rows = rows
-        options.reps = reps
-        options.threads = try threads.split(separator: ",").map { part in
-            guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 1 else {
-                throw ValidationError("--threads takes comma-separated counts of at least 1, e.g. 1,2 (got '\(threads)')")
-            }
-            return n
-        }
-        options.directory = dir
-        options.keep = keep
-        if !noPeers {
-            options.peers = try PeerSetup.locate(
-                python: python, environment: ProcessInfo.processInfo.environment, executable: executable)
-        }
+        options.reps = common.reps
+        options.threads = try common.threadCounts()
+        options.directory = common.dir
+        options.keep = common.keep
+        options.peers = try common.peers(executable: executable)
         let result = try ParquetBenchmark(options: options).run { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-        var out = StandardOutput()
-        if json {
-            out.line(result.json())
-            for goal in result.goals() { FileHandle.standardError.write(Data(("goal: " + goal + "\n").utf8)) }
-        } else {
-            result.textLines().forEach { out.line($0) }
-        }
-        out.flush()
+        common.print(json: result.json(), goals: result.goals(), text: result.textLines())
         if !result.checksPassed { throw ExitCode.failure }
     }
 }
