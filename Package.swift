@@ -15,6 +15,7 @@ var targets: [Target] = [
     .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CSnappy", path: "Sources/CSnappy", providers: [.apt(["libsnappy-dev"])]),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
     // One Linux call Swift's Glibc module does not expose (renameat2 RENAME_EXCHANGE); header only.
     .systemLibrary(name: "CLinuxShim", path: "Sources/CLinuxShim"),
 
@@ -57,6 +58,19 @@ var targets: [Target] = [
         linkerSettings: [.linkedLibrary("simdjson")]
     ),
 
+    // Forward/backward kernels in llm.c manner over plain float buffers; every matmul on OpenBLAS sgemm.
+    // Optimised in debug builds too: the SIMD loops are ~100x slower unoptimised, which would make every
+    // model test slow.
+    .target(
+        name: "Kernels",
+        dependencies: ["COpenBLAS"],
+        swiftSettings: strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+    ),
+
+    // The decoder-only transformer: parameters, training, checkpoints, tokenizer, generation.
+    // Token batches and plain buffers in, numbers out: no Parquet, no pipeline.
+    .target(name: "LanguageModel", dependencies: ["Kernels"], swiftSettings: strictSettings),
+
     // Lookup tables for serving (SQLite through GRDB): written by export, read by the server.
     .target(
         name: "LookupFormat",
@@ -74,14 +88,14 @@ var targets: [Target] = [
     // The concrete stages: where storage (and, later, models) meet the pipeline. One folder per stage.
     .target(
         name: "Stages",
-        dependencies: ["PipelineCore", "Columnar", "LookupFormat", "CSimdJSON", "Digest"],
+        dependencies: ["PipelineCore", "Columnar", "LookupFormat", "CSimdJSON"],
         swiftSettings: strictSettings
     ),
 
     // `aigq bench …`: runs our work and the peers' side by side (spec/bench.md).
     .target(
         name: "Benchmarks",
-        dependencies: ["Columnar", "Stages", "SyntheticLogs", "PipelineCore"],
+        dependencies: ["Columnar", "Stages", "SyntheticLogs", "PipelineCore", "LanguageModel", "Kernels"],
         swiftSettings: strictSettings
     ),
 
@@ -101,6 +115,18 @@ var targets: [Target] = [
     .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"], swiftSettings: strictSettings),
     .testTarget(name: "ManifestStoreTests", dependencies: ["ManifestStore"], swiftSettings: strictSettings),
     .testTarget(name: "RunnerTests", dependencies: ["Runner", "PipelineCore", "ManifestStore"], swiftSettings: strictSettings),
+    .testTarget(
+        name: "KernelsTests",
+        dependencies: ["Kernels"],
+        exclude: ["Goldens"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "LanguageModelTests",
+        dependencies: ["LanguageModel", "Kernels"],
+        exclude: ["Goldens"],
+        swiftSettings: strictSettings
+    ),
     .testTarget(name: "LookupFormatTests", dependencies: ["LookupFormat"], swiftSettings: strictSettings),
     .testTarget(name: "SyntheticLogsTests", dependencies: ["SyntheticLogs", "Columnar"], swiftSettings: strictSettings),
     .testTarget(

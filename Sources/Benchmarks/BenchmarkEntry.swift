@@ -24,10 +24,7 @@ public struct BenchmarkEntry: Sendable {
     public var samples: [Sample]
 
     /// Median seconds.
-    public var median: Double {
-        let s = samples.map(\.seconds).sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
+    public var median: Double { samples.medianSeconds }
     /// Fastest repetition.
     public var min: Double { samples.map(\.seconds).min() ?? 0 }
     /// Slowest repetition.
@@ -35,7 +32,19 @@ public struct BenchmarkEntry: Sendable {
     /// Rows per second at the median.
     public var throughput: Double { Double(samples.first?.rows ?? 0) / median }
     /// The highest peak RSS of the repetitions, in MiB.
-    public var peakRSSMiB: Double { mebibytes(samples.map(\.peakRSSBytes).max() ?? 0) }
+    public var peakRSSMiB: Double { samples.peakRSSMiB }
     /// For writes: the size of the file written (last repetition).
     public var writtenBytes: Int? { task == .write ? samples.last?.bytes : nil }
+}
+
+extension Array where Element == BenchmarkEntry.Sample {
+    /// The median of the repetitions' seconds.
+    var medianSeconds: Double {
+        let s = map(\.seconds).sorted()
+        guard !s.isEmpty else { return 0 }
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+
+    /// The highest peak RSS of the repetitions, in MiB.
+    var peakRSSMiB: Double { mebibytes(map(\.peakRSSBytes).max() ?? 0) }
 }

@@ -14,7 +14,10 @@ public enum StageRegistry {
 
     /// The standard kinds, in pipeline order.
     public static let standard: [Entry] = [
+        Entry(info: IngestStage.kind, stage: IngestStage()),
+        Entry(info: SessionsStage.kind, stage: SessionsStage()),
         Entry(info: BaselinesStage.kind, stage: BaselinesStage()),
+        Entry(info: RerankStage.kind, stage: RerankStage()),
         Entry(info: EvaluateStage.kind, stage: EvaluateStage()),
         Entry(info: ExportStage.kind, stage: ExportStage()),
     ]

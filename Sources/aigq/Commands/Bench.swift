@@ -4,6 +4,9 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark aigq against its peers on the same data, in the same run.",
-        subcommands: [BenchParquet.self, BenchParquetWorker.self, BenchOrchestrator.self, BenchIngest.self, BenchIngestWorker.self]
+        subcommands: [
+            BenchParquet.self, BenchParquetWorker.self, BenchOrchestrator.self, BenchIngest.self, BenchIngestWorker.self,
+            BenchSessions.self, BenchModel.self, BenchModelWorker.self,
+        ]
     )
 }

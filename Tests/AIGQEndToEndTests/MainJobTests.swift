@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The main job on small synthetic data through the real binary: `aigq gen` then `aigq run` of
+/// `Pipelines/daily.yaml`, the evaluation table, determinism and incremental reruns.
+@Suite(.serialized) struct MainJobTests {
+    static let daily: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent("Pipelines/daily.yaml").path
+    }()
+    static let days = ["2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23"]
+    static let gen = ["--users", "250", "--days", "4", "--start", "2026-11-20", "--seed", "7", "--zstd", "--bad-lines", "0.002"]
+
+    /// Generates the four days into `dir/gen` once.
+    static func generate(_ dir: TemporaryDirectory) throws {
+        let result = try AIGQBinary.run(["gen", "--out", dir.file("gen")] + gen)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    /// Copies the generated dims and the given days (raw and truth) into the workspace `ws`.
+    static func copy(_ dir: TemporaryDirectory, days: [String], into ws: String) throws {
+        let fm = FileManager.default
+        for (source, target) in [("raw/dims", "data/raw/dims")] + days.flatMap({ [("raw/dt=\($0)", "data/raw/dt=\($0)"), ("truth/dt=\($0)", "data/truth/dt=\($0)")] }) {
+            let to = ws + "/" + target
+            guard !fm.fileExists(atPath: to) else { continue }
+            try fm.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fm.copyItem(atPath: dir.file("gen/" + source), toPath: to)
+        }
+    }
+
+    static func run(_ ws: String, _ extra: [String] = []) throws -> (ran: [String], stdout: String) {
+        let result = try AIGQBinary.run(["run", "--pipeline", daily, "--workspace", ws, "--json"] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let tasks = report["outcomes"] as? [[String: Any]] ?? []
+        let ran = tasks.filter { $0["status"] as? String == "ran" }.compactMap { $0["task"] as? String }.sorted()
+        return (ran, result.stdout)
+    }
+
+    /// Every file of the workspace's datasets, reports and export versions, by path.
+    static func contents(_ ws: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for folder in ["data", "reports", "exports"] {
+            let enumerator = FileManager.default.enumerator(atPath: ws + "/" + folder)
+            while let path = enumerator?.nextObject() as? String {
+                if path.hasSuffix("HISTORY") || path.hasSuffix(".lock") || path.hasSuffix("receipt.json") { continue }
+                var isDir: ObjCBool = false
+                let full = ws + "/" + folder + "/" + path
+                if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
+                    files[folder + "/" + path] = FileManager.default.contents(atPath: full)
+                }
+            }
+        }
+        return files
+    }
+
+    @Test func runsEndToEndDeterministicallyAndIncrementally() throws {
+        let dir = TemporaryDirectory("mainjob")
+        try Self.generate(dir)
+        let ws = dir.file("ws")
+        try Self.copy(dir, days: Array(Self.days.prefix(3)), into: ws)
+
+        // First run: every stage of every day.
+        let first = try Self.run(ws)
+        #expect(first.ran.count == 6 * 3, "\(first.ran)")
+        #expect(FileManager.default.fileExists(atPath: ws + "/reports/2026-11-22/metrics.json"))
+        #expect(FileManager.default.fileExists(atPath: ws + "/exports/u2q/CURRENT"))
+        let eval = try AIGQBinary.run(["eval", "--workspace", ws])
+        #expect(eval.status == 0, "\(eval.stderr)")
+        #expect(eval.stdout.contains("test day 2026-11-22"))
+        for method in ["popularity", "user_history", "cooccurrence", "oracle"] { #expect(eval.stdout.contains(method)) }
+
+        // Nothing to do the second time.
+        #expect(try Self.run(ws).ran.isEmpty)
+
+        // A new day adds that day's work, plus the baselines of the day before (whose oracle reads
+        // the new day's truth); early cut-off stops the rest.
+        try Self.copy(dir, days: Self.days, into: ws)
+        let next = try Self.run(ws)
+        let newDay = ["ingest", "sessions", "baselines", "rerank", "evaluate", "export"].map { "\($0)@dt=2026-11-23" }
+        #expect(next.ran == (newDay + ["baselines@dt=2026-11-22"]).sorted(), "\(next.ran)")
+
+        // A param change reruns its stage and what depends on it, nothing upstream.
+        let changed = try Self.run(ws, ["-p", "baselines.k=20"])
+        let stages = Set(changed.ran.map { String($0.prefix { $0 != "@" }) })
+        #expect(stages.isSuperset(of: ["baselines", "evaluate"]), "\(changed.ran)")
+        #expect(stages.isDisjoint(with: ["ingest", "sessions", "rerank"]), "\(changed.ran)")
+        #expect(changed.ran.filter { $0.hasPrefix("baselines@") }.count == 4)
+
+        // Same inputs, params and seeds in a fresh workspace: byte-identical datasets, reports and tables.
+        let other = dir.file("ws2")
+        try Self.copy(dir, days: Self.days, into: other)
+        _ = try Self.run(other, ["-p", "baselines.k=20"])
+        let a = Self.contents(ws)
+        let b = Self.contents(other)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, data) in a where b[path] != data { Issue.record("\(path) differs between two runs") }
+    }
+
+    @Test func aDayWithoutSuccessIsNotIngested() throws {
+        let dir = TemporaryDirectory("mainjob-success")
+        try Self.generate(dir)
+        let ws = dir.file("ws")
+        try Self.copy(dir, days: Array(Self.days.prefix(1)), into: ws)
+        try FileManager.default.removeItem(atPath: ws + "/data/raw/dt=2026-11-20/_SUCCESS")
+        let result = try AIGQBinary.run(["run", "--pipeline", Self.daily, "--workspace", ws])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("_SUCCESS"), "\(result.stderr)")
+    }
+}
