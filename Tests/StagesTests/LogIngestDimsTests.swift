@@ -63,6 +63,20 @@ struct LogIngestDimsTests {
         #expect(try queries.optionalInt64s("category") == [301])
     }
 
+    @Test func duplicateIdsInSortedAndUnsortedFiles() throws {
+        let f = LogIngestFixture()
+        try f.writeDims("users.jsonl", [1, 2, 2, 5, 9, 5, 3].map { #"{"id":\#($0),"gender":"u"}"# })
+        try f.writeDims("items.jsonl", [4, 7, 7, 8].map { #"{"id":\#($0),"category":1,"title":"t\#($0)"}"# })
+        try f.writeDayFile("d.jsonl", [#"{"type":"app_open","user":1,"ts":\#(f.ts("00:00:01"))}"#])
+        try f.markSuccess()
+        let context = f.context(params: ["max_bad_fraction": 1.0])
+        try f.run(context)
+        #expect(try f.read(context, "users", DatasetSchemas.users).int64s("user") == [1, 2, 3, 5, 9])
+        #expect(try f.read(context, "items", DatasetSchemas.items).int64s("item") == [4, 7, 8])
+        let q = try f.quarantine(context)
+        #expect(q.map { "\($0.file):\($0.line)" } == ["dims/items.jsonl:3", "dims/users.jsonl:3", "dims/users.jsonl:6"])
+    }
+
     @Test func aLoopInTheCategoryTreeFails() throws {
         let f = LogIngestFixture()
         try f.writeDims("categories.jsonl", [#"{"id":1,"parent":2,"name":"a"}"#, #"{"id":2,"parent":1,"name":"b"}"#])

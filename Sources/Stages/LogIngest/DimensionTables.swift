@@ -46,20 +46,28 @@ struct DimensionTables {
                 path: path, name: name, fields: fields, chunkBytes: chunkBytes, parser: parser, bad: &badLines, accept: accept)
         }
         /// Rows of one table as they come, with their ids (for the sort and the duplicate check).
+        /// A file already sorted by id (the usual case) needs neither a set of ids nor a sorted copy.
         struct Table {
             var rows: BatchBuilder
             var ids: [Int64] = []
-            var seen: Set<Int64> = []
+            var seen: Set<Int64>?  // built once an id comes out of order
             init(_ schema: Schema) { rows = BatchBuilder(schema) }
             /// Whether `id` is new (records it).
             mutating func admit(_ id: Int64) -> Bool {
-                guard seen.insert(id).inserted else { return false }
+                if seen == nil, let last = ids.last {
+                    if id == last { return false }
+                    if id < last { seen = Set(ids) }
+                }
+                if seen != nil, !seen!.insert(id).inserted { return false }
                 ids.append(id)
                 return true
             }
+            /// The ids admitted.
+            var known: Set<Int64> { seen ?? Set(ids) }
             /// The rows sorted by id.
             func sorted() throws -> RecordBatch {
                 let batch = try rows.build()
+                guard seen != nil else { return batch }
                 return batch.take(ids.indices.sorted { ids[$0] < ids[$1] })
             }
         }
@@ -97,7 +105,7 @@ struct DimensionTables {
             return nil
         }
         if let path = outputs["items"] { try DatasetFiles.write(try items.sorted(), to: path) }
-        let knownItems = items.seen
+        let knownItems = items.known
         items = Table(DatasetSchemas.items)
 
         // categories.jsonl: id, parent (int or null), name.
