@@ -114,10 +114,13 @@ import Testing
         #expect(out.first { $0.token == "<bos>" }?.count == 2)
         #expect(out.first { $0.token == "<q>" }?.count == 2)
         let rest = Array(out.dropFirst(fixed))
-        #expect(rest.map(\.token) == ["<cat:1>", "<cat:3>", "<cat:7>", "boots", "tent", "t", "o", "b", "s", "e", "n", "z", "a", "跑"])
-        #expect(rest.map(\.kind) == ["special", "special", "special", "word", "word"] + Array(repeating: "char", count: 9))
-        #expect(rest.map(\.count) == [0, 0, 1, 3, 2, 7, 6, 4, 3, 2, 2, 2, 1, 1])
-        // "ab", "zz" and "跑" are below min_count: only their characters are listed (characters count
-        // once per occurrence of every word holding them).
+        #expect(rest.map(\.token) == [
+            "<cat:1>", "<cat:3>", "<cat:7>", "boots", "tent",
+            "##o", "##t", "##s", "b", "##e", "##n", "t", "##b", "##z", "a", "z", "跑",
+        ])
+        #expect(rest.map(\.kind) == ["special", "special", "special", "word", "word"] + Array(repeating: "char", count: 12))
+        #expect(rest.map(\.count) == [0, 0, 1, 3, 2, 6, 5, 3, 3, 2, 2, 2, 1, 1, 1, 1, 1])
+        // "ab", "zz" and "跑" are below min_count: only their characters are listed, a word's first
+        // character as itself and the later ones as ##c (counted once per occurrence of every word).
     }
 }

@@ -10,7 +10,7 @@ import Columnar
 public struct RerankStage: Stage {
     /// The kind: name, code version, params.
     public static let kind = StageKindInfo(
-        name: "rerank", codeVersion: 1,
+        name: "rerank", codeVersion: 2,
         params: [
             ParamSpec("n", .int, default: 10, description: "Target queries per sample (N), 1…30."),
             ParamSpec("min_count", .int, default: 2, description: "Occurrences a word needs to enter the vocabulary (rarer words fall back to characters)."),

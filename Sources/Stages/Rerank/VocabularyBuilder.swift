@@ -2,9 +2,10 @@ import Columnar
 
 /// Counts the tokens of the samples and writes the tokenizer vocabulary (`vocab`, id = row):
 /// the fixed special tokens, then `<cat:ID>` for every category (of the tree or used), by id; then
-/// words seen at least `minCount` times, by count descending then text (UTF-8 byte order); then
-/// every single character of any word (the model's fallback for unseen words) not already listed,
-/// by count descending then text. `count` is the number of occurrences in prompts and targets.
+/// words seen at least `minCount` times, by count descending then text (UTF-8 byte order); then the
+/// characters the model spells unseen words with (`LanguageModel.Tokenizer`): each word's first
+/// character as `c` and every later one as `##c`, kind `char`, by count descending then text.
+/// `count` is the number of occurrences in prompts and targets.
 struct VocabularyBuilder {
     /// Occurrences of each token (special or word).
     private(set) var counts: [String: Int64] = [:]
@@ -22,9 +23,9 @@ struct VocabularyBuilder {
     /// The vocabulary rows: (token, kind, count).
     func rows(categories: [Int64], minCount: Int) -> [(token: String, kind: String, count: Int64)] {
         var out: [(String, String, Int64)] = []
-        var listed = Set<String>()
+        var listed = Set<String>()  // "kind token": a word and a character may share their text
         func add(_ token: String, _ kind: String, _ count: Int64) {
-            if listed.insert(token).inserted { out.append((token, kind, count)) }
+            if listed.insert(kind + " " + token).inserted { out.append((token, kind, count)) }
         }
         for token in SpecialTokens.fixed { add(token, "special", counts[token] ?? 0) }
         var categoryIDs = Set(categories)
@@ -32,7 +33,7 @@ struct VocabularyBuilder {
         for (token, count) in counts {
             if token.hasPrefix("<cat:"), token.hasSuffix(">"), let id = Int64(token.dropFirst(5).dropLast()) {
                 categoryIDs.insert(id)
-            } else if !listed.contains(token) {
+            } else if !listed.contains("special " + token) {
                 words.append((token, count))
             }
         }
@@ -42,7 +43,7 @@ struct VocabularyBuilder {
         }
         var characters: [String: Int64] = [:]
         for (word, count) in words {
-            for character in word { characters[String(character), default: 0] += count }
+            for (i, character) in word.enumerated() { characters[(i == 0 ? "" : "##") + String(character), default: 0] += count }
         }
         for (word, count) in Self.byCount(words) where count >= Int64(minCount) { add(word, "word", count) }
         for (character, count) in Self.byCount(characters.map { ($0.key, $0.value) }) { add(character, "char", count) }
