@@ -18,19 +18,11 @@ public struct IngestBenchmark {
     /// Runs everything, reporting progress lines through `progress`.
     public func run(progress: (String) -> Void) throws -> IngestBenchmarkResult {
         try options.validate()
-        let ownDirectory = options.directory == nil
-        let dir = try options.directory ?? makeTemporaryDirectory(prefix: "aigq-bench-ingest-")
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let folder = try options.settings.workingDirectory(prefix: "aigq-bench-ingest-")
+        let dir = folder.path
         defer {
-            if !options.keep {
-                if ownDirectory {
-                    try? FileManager.default.removeItem(atPath: dir)
-                } else {
-                    for name in ["raw", "out-aigq", "child.stdout", "child.stderr"] + BenchTool.peers.map({ "out-\($0.rawValue).parquet" }) {
-                        try? FileManager.default.removeItem(atPath: dir + "/" + name)
-                    }
-                }
-            }
+            let made = ["raw", "out-aigq", "child.stdout", "child.stderr"] + BenchTool.peers.map { "out-\($0.rawValue).parquet" }
+            options.settings.cleanUp(folder, made: made.map { dir + "/" + $0 })
         }
         var result = IngestBenchmarkResult(
             machine: .current(), events: options.events, versions: [("aigq", options.version)],

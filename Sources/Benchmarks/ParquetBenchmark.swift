@@ -21,15 +21,10 @@ public struct ParquetBenchmark {
     /// Runs everything, reporting progress lines through `progress`.
     public func run(progress: (String) -> Void) throws -> ParquetBenchmarkResult {
         try options.validate()
-        let ownDirectory = options.directory == nil
-        let dir = try options.directory ?? makeTemporaryDirectory(prefix: "aigq-bench-")
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let folder = try options.settings.workingDirectory(prefix: "aigq-bench-")
+        let dir = folder.path
         var created: [String] = []
-        defer {
-            if !options.keep {
-                if ownDirectory { try? FileManager.default.removeItem(atPath: dir) } else { created.forEach(removeIfPresent) }
-            }
-        }
+        defer { options.settings.cleanUp(folder, made: created) }
         let label = Self.count(options.rows)
         var result = ParquetBenchmarkResult(
             machine: .current(), rows: options.rows, versions: [("aigq", options.version)],

@@ -1,38 +1,21 @@
 /// What `aigq bench parquet` runs.
-public struct ParquetBenchmarkOptions: Sendable {
+public struct ParquetBenchmarkOptions: PeerBenchmarkOptions {
     /// Rows of the generated events table.
     public var rows: Int = 10_000_000
-    /// Measured repetitions per tool after one warm-up; `nil`: 3, or 5 when every warm-up of the
-    /// work item took under a second.
-    public var reps: Int?
-    /// Thread counts to measure, each for every tool.
-    public var threads: [Int] = [1, 2]
-    /// Where to put the input and outputs; `nil`: a fresh temporary folder.
-    public var directory: String?
-    /// Keep the files (and a temporary folder) after the run.
-    public var keep = false
-    /// The Python peers; `nil` runs ours alone.
-    public var peers: PeerSetup?
-    /// The command line that starts our worker, e.g. `["/path/aigq", "bench", "parquet-worker"]`.
-    public var workerCommand: [String]
-    /// Our version, as printed in the report.
-    public var version: String
+    /// Repetitions, threads, files, peers, our worker.
+    public var settings: PeerBenchmarkSettings
 
     /// Options with the defaults above.
     public init(workerCommand: [String], version: String) {
-        self.workerCommand = workerCommand
-        self.version = version
+        self.settings = PeerBenchmarkSettings(workerCommand: workerCommand, version: version)
     }
 
     /// Checks that the numbers make sense.
     public func validate() throws {
         guard rows >= 1 else { throw BenchmarkError("--rows must be at least 1 (got \(rows))") }
-        if let reps, reps < 1 { throw BenchmarkError("--reps must be at least 1 (got \(reps))") }
-        guard !threads.isEmpty, threads.allSatisfy({ $0 >= 1 }) else {
-            throw BenchmarkError("--threads needs thread counts of at least 1, e.g. --threads 1,2")
-        }
+        try settings.validate()
     }
 
     /// The tools measured, ours first.
-    var tools: [BenchTool] { peers == nil ? [.aigq] : BenchTool.allCases }
+    var tools: [BenchTool] { settings.peers == nil ? [.aigq] : BenchTool.allCases }
 }

@@ -21,18 +21,9 @@ public struct SessionsBenchmark {
     /// Runs everything, reporting progress lines through `progress`.
     public func run(progress: (String) -> Void) throws -> SessionsBenchmarkResult {
         try options.validate()
-        let ownDirectory = options.directory == nil
-        let dir = try options.directory ?? makeTemporaryDirectory(prefix: "aigq-bench-sessions-")
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer {
-            if !options.keep {
-                if ownDirectory {
-                    try? FileManager.default.removeItem(atPath: dir)
-                } else {
-                    for sub in ["input", "out"] { try? FileManager.default.removeItem(atPath: dir + "/" + sub) }
-                }
-            }
-        }
+        let folder = try options.settings.workingDirectory(prefix: "aigq-bench-sessions-")
+        let dir = folder.path
+        defer { options.settings.cleanUp(folder, made: [dir + "/input", dir + "/out"]) }
         var result = SessionsBenchmarkResult(
             machine: .current(), events: options.events, versions: [("aigq", options.version)], directory: options.keep ? dir : nil,
             withPeers: options.peers != nil)
