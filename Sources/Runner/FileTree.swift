@@ -35,6 +35,17 @@ public enum FileTree {
         return names.compactMap { naming.day(ofFolder: $0) }.sorted()
     }
 
+    /// The names directly in `folder` that are not hidden, sorted.
+    static func entries(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Whether `path` is a folder.
+    static func isFolder(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
     /// Whether `path` exists.
     public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 

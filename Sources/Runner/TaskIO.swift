@@ -43,10 +43,11 @@ struct TaskIO {
             let name = naming.folderName(partitionDay)
             files.append(contentsOf: FileTree.files(under: base + "/" + name).map { name + "/" + $0 })
         }
-        // Unpartitioned parts beside the partitions (e.g. raw/dims/) belong to every day.
-        for file in FileTree.files(under: base) {
-            let top = file.prefix { $0 != "/" }
-            if naming.day(ofFolder: String(top)) == nil { files.append(file) }
+        // Unpartitioned parts beside the partitions (e.g. raw/dims/) belong to every day; the other
+        // days' partitions are not walked.
+        for name in FileTree.entries(in: base) where naming.day(ofFolder: name) == nil {
+            let inner = FileTree.files(under: base + "/" + name)
+            files.append(contentsOf: inner.isEmpty && !FileTree.isFolder(base + "/" + name) ? [name] : inner.map { name + "/" + $0 })
         }
         return files.sorted()
     }
