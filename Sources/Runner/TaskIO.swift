@@ -6,7 +6,9 @@ import PipelineCore
 /// own `dt=DAY` by default; `{days: 8}` the eight days ending at DAY; `{offset: -1}` the day before)
 /// plus the dataset's unpartitioned parts (files and folders beside the `dt=` folders, such as
 /// `raw/dims/`), and the whole dataset when it is not partitioned (a model, a dimension table). It
-/// writes the `dt=DAY` partition of each output. An unpartitioned task reads and writes whole
+/// writes the `dt=DAY` partition of each output; a stage's own output read on earlier days
+/// (`{model_sft: {offset: -1}}`) is read like any other window, so its fingerprint holds the
+/// checksums of what the stage wrote on those days. An unpartitioned task reads and writes whole
 /// datasets. A `map: shard` task reads one shard of its first input and writes files into its
 /// outputs' partitions.
 struct TaskIO {

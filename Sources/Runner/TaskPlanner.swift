@@ -2,7 +2,9 @@ import PipelineCore
 
 /// Expands the stages of a plan into tasks: one per stage for unpartitioned stages, one per day for
 /// `per: day`, one per input shard for `map: shard`; each task waits for the tasks that write its
-/// inputs (the same day's, or all of an unpartitioned producer's).
+/// inputs (the days of its window, or all of an unpartitioned producer's). A stage reading its own
+/// output of earlier days (`{model_sft: {offset: -1}}`) waits for its own tasks of those days when
+/// they are planned, so its days run as a chain, oldest first.
 ///
 /// Days come from `--day`, or else from the `dt=` partitions of the source datasets. `map: shard`
 /// stages must read a source dataset first, so their shards are known before anything runs.
@@ -26,16 +28,24 @@ struct TaskPlanner {
                     keys.append(TaskKey(stage: stage.name, day: day))
                 }
             }
+            let keysByDay = Dictionary(grouping: keys, by: \.day)
             var planned: [PlannedTask] = []
             for key in keys {
                 var dependencies: [TaskKey] = []
                 var seen = Set<TaskKey>()
                 for input in stage.inputs {
-                    guard let producer = pipeline.graph.producer(of: input), let upstream = tasksByStage[producer] else { continue }
                     let window = stage.window(of: input)
+                    let upstream: [TaskKey]
+                    if stage.selfInputs.contains(input) {
+                        // Validated to be a day window ending before the task's day.
+                        upstream = (key.day.flatMap(window.days(for:)) ?? []).flatMap { keysByDay[$0] ?? [] }
+                    } else {
+                        guard let producer = pipeline.graph.producer(of: input), let tasks = tasksByStage[producer] else { continue }
+                        upstream = tasks.map(\.key)
+                    }
                     for task in upstream
                     where key.day == nil || task.day == nil || window.contains(task.day ?? "", for: key.day ?? "") {
-                        if seen.insert(task.key).inserted { dependencies.append(task.key) }
+                        if seen.insert(task).inserted { dependencies.append(task) }
                     }
                 }
                 planned.append(PlannedTask(key: key, stage: stage, dependencies: dependencies, forced: forced.contains(stage.name)))

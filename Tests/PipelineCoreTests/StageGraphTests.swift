@@ -48,7 +48,11 @@ import Testing
         let error = #expect(throws: PipelineError.self) {
             try StageGraph(stages: [Fixtures.stage("a", ["x"], ["x"])])
         }
-        #expect(error?.message == "stage 'a' reads its own output 'x'; remove it from the inputs or the outputs")
+        #expect(error?.code == .cycle)
+        #expect(
+            error?.message
+                == "stage 'a' reads its own output 'x'; remove it from the inputs or the outputs, or make the stage 'per: day' and read earlier days: {x: {offset: -1}}"
+        )
     }
 
     @Test func rejectsTwoStagesWritingOneDataset() {

@@ -8,10 +8,12 @@ extension StageGraph {
     /// ingest → sessions, ctr
     /// sessions → rerank
     /// ctr → rerank
-    /// rerank
+    /// rerank → sft
+    /// sft (self: model_sft day-1)
     /// ```
     ///
-    /// DOT and Mermaid draw sources as cylinders and label stage-to-stage edges with their datasets.
+    /// DOT and Mermaid draw sources as cylinders and label stage-to-stage edges with their datasets; a
+    /// stage reading its own output of earlier days gets a self-loop labelled `model_sft day-1`.
     /// Every form ends with a newline.
     ///
     /// - Parameters:
@@ -30,6 +32,17 @@ extension StageGraph {
         topologicalOrder.filter { stage(named: $0)!.inputs.contains(source) }
     }
 
+    /// What `name` reads of its own outputs, with the days relative to the task's:
+    /// `model_sft day-1`, `model_sft day-7…day-1`; `nil` when nothing.
+    private func selfLoopLabel(_ name: String) -> String? {
+        guard let stage = stage(named: name), !stage.selfInputs.isEmpty else { return nil }
+        return stage.selfInputs.map { input in
+            let window = stage.window(of: input)
+            let last = "day\(window.offset)"
+            return input + " " + (window.days == 1 ? last : "day\(window.offset - window.days + 1)…" + last)
+        }.joined(separator: ", ")
+    }
+
     private func renderText() -> String {
         var lines: [String] = []
         for source in sources {
@@ -38,7 +51,8 @@ extension StageGraph {
         }
         for name in topologicalOrder {
             let next = downstream(of: name)
-            lines.append(name + (next.isEmpty ? "" : " → " + next.joined(separator: ", ")))
+            let loop = selfLoopLabel(name).map { " (self: \($0))" } ?? ""
+            lines.append(name + (next.isEmpty ? "" : " → " + next.joined(separator: ", ")) + loop)
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -70,6 +84,10 @@ extension StageGraph {
             let label = quoted(edge.datasets.joined(separator: ", "))
             lines.append("  \(quoted(edge.from)) -> \(quoted(edge.to)) [label=\(label)];")
         }
+        for stage in topologicalOrder {
+            guard let loop = selfLoopLabel(stage) else { continue }
+            lines.append("  \(quoted(stage)) -> \(quoted(stage)) [label=\(quoted(loop))];")
+        }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -98,6 +116,10 @@ extension StageGraph {
         for edge in edges {
             let text = label(edge.datasets.joined(separator: ", "))
             lines.append("  \(identifier(edge.from)) -->|\(text)| \(identifier(edge.to))")
+        }
+        for stage in topologicalOrder {
+            guard let loop = selfLoopLabel(stage) else { continue }
+            lines.append("  \(identifier(stage)) -->|\(label(loop))| \(identifier(stage))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -61,6 +61,34 @@ extension StageGraph {
         return (indexByName, producerByDataset)
     }
 
+    /// Checks that a stage reads its own outputs only on earlier days: it must be `per: day` and the
+    /// input's window must end before the task's day (`offset` -1 or less). Such an input is then no
+    /// edge of the graph (see ``StageSpec/selfInputs``).
+    static func checkSelfInputs(_ stages: [StageSpec]) throws(PipelineError) {
+        for stage in stages {
+            for input in stage.selfInputs {
+                let window = stage.window(of: input)
+                let earlier = DayWindow(days: window.days, offset: -1)
+                let location = stage.locations.inputs[input] ?? stage.locations.stage
+                if stage.per != .day {
+                    throw PipelineError(
+                        .cycle,
+                        "stage '\(stage.name)' reads its own output '\(input)'; remove it from the inputs or the outputs, "
+                            + "or make the stage 'per: day' and read earlier days: {\(input): \(earlier)}",
+                        location: location)
+                }
+                if window.offset >= 0 {
+                    let when = window.offset - window.days < 0 ? "on the same day" : "on later days"
+                    throw PipelineError(
+                        .cycle,
+                        "stage '\(stage.name)' reads its own output '\(input)' \(when); "
+                            + "a stage can read what it wrote only on earlier days: write {\(input): \(earlier)}",
+                        location: location)
+                }
+            }
+        }
+    }
+
     /// Finds a cycle by depth-first search in file order and reports its stages in order, starting
     /// from the stage that comes first in the file.
     static func checkAcyclic(
@@ -100,12 +128,6 @@ extension StageGraph {
         let head = stages[cycle[0]]
         let closing = datasets(into: cycle[0], from: cycle[cycle.count - 1])
         let location = head.locations.inputs[closing[0]] ?? head.locations.stage
-        if cycle.count == 1 {
-            throw PipelineError(
-                .cycle,
-                "stage '\(head.name)' reads its own output '\(closing[0])'; remove it from the inputs or the outputs",
-                location: location)
-        }
         let names = (cycle + [cycle[0]]).map { stages[$0].name }.joined(separator: " → ")
         let reads = (Array(1..<cycle.count) + [0]).map { position in
             let consumer = cycle[position]

@@ -11,8 +11,10 @@
 /// ```
 ///
 /// Building a graph validates it (see `StageGraph+Validation.swift`): it throws ``PipelineError`` for a
-/// dataset with two producers, an input that is neither produced nor a source, and a cycle (naming its
-/// stages in order). Orders are stable: among stages that could go in either order, file order wins.
+/// dataset with two producers, an input that is neither produced nor a source, a stage reading its own
+/// output other than on earlier days, and a cycle (naming its stages in order). A `per: day` stage may
+/// read what it wrote on earlier days (``StageSpec/selfInputs``); that is not an edge. Orders are
+/// stable: among stages that could go in either order, file order wins.
 public struct StageGraph: Sendable {
     /// An edge: `from` writes `datasets` that `to` reads.
     public struct Edge: Hashable, Sendable {
@@ -56,11 +58,14 @@ public struct StageGraph: Sendable {
             stages, sources: sources, sourceLocations: sourceLocations)
         self.indexByName = indexByName
         self.producerByDataset = producerByDataset
+        try Self.checkSelfInputs(stages)
         var parents = [[Int]](repeating: [], count: stages.count)
         var children = [[Int]](repeating: [], count: stages.count)
         for (consumer, stage) in stages.enumerated() {
             for input in stage.inputs {
-                guard let producer = producerByDataset[input], !parents[consumer].contains(producer) else { continue }
+                // A stage reading its own output of earlier days (checked above) is no edge.
+                guard let producer = producerByDataset[input], producer != consumer, !parents[consumer].contains(producer)
+                else { continue }
                 parents[consumer].append(producer)
                 children[producer].append(consumer)
             }

@@ -78,6 +78,11 @@ public struct StageSpec: Hashable, Sendable {
     /// The day window of `input` (the task's own day unless the file says otherwise).
     public func window(of input: String) -> DayWindow { inputWindows[input] ?? .sameDay }
 
+    /// The inputs the stage also writes, in file order: a `per: day` stage reading what it wrote on
+    /// earlier days (`{model_sft: {offset: -1}}`, yesterday's checkpoint). They are not graph edges;
+    /// the task of day D waits for the stage's own tasks of the days its window reads.
+    public var selfInputs: [String] { inputs.filter { outputs.contains($0) } }
+
     /// Creates a stage spec (the parser is the usual source of these).
     public init(
         name: String,
