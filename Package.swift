@@ -85,10 +85,10 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
 
-    // The concrete stages: where storage (and, later, models) meet the pipeline. One folder per stage.
+    // The concrete stages: where storage and models meet the pipeline. One folder per stage.
     .target(
         name: "Stages",
-        dependencies: ["PipelineCore", "Columnar", "LookupFormat", "CSimdJSON"],
+        dependencies: ["PipelineCore", "Columnar", "LookupFormat", "CSimdJSON", "LanguageModel", "Kernels"],
         swiftSettings: strictSettings
     ),
 

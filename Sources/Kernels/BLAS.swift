@@ -1,6 +1,7 @@
 // A thin wrapper over OpenBLAS `cblas_sgemm` (row-major), and its threading switch.
 // OpenBLAS runs single-threaded: the kernels' own `Workers` own the threads (see Workers.swift).
 import COpenBLAS
+import Foundation
 
 /// Row-major single-precision GEMM on OpenBLAS, plus what the benchmarks report about it.
 public enum BLAS {
@@ -34,5 +35,23 @@ public enum BLAS {
     public static var configuration: String {
         guard let text = openblas_get_config() else { return "unknown" }
         return String(cString: text)
+    }
+}
+
+extension BLAS {
+    /// The `OPENBLAS_CORETYPE` this process should have been started with, or `nil` when the detected
+    /// kernels are fine or the user chose them.
+    ///
+    /// Debian's OpenBLAS 0.3.21 does not recognise some newer CPUs and falls back to its slowest
+    /// (Prescott) kernels, about 3× slower here; on a CPU with AVX-512 the SkylakeX kernels are right.
+    /// OpenBLAS reads the variable when it loads, so the caller restarts the process with it set.
+    public static var betterCoreType: String? {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["OPENBLAS_CORETYPE"] == nil, coreName.lowercased() == "prescott" else { return nil }
+        guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+            let flags = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+        else { return nil }
+        let set = Set(flags.split(separator: " "))
+        return set.contains("avx512f") && set.contains("avx512bw") && set.contains("avx512vl") ? "SkylakeX" : nil
     }
 }

@@ -25,22 +25,36 @@ extension Transformer {
     ///   - requests: prompts and seeds.
     ///   - options: temperature, top-k, length, stop tokens.
     ///   - constraint: if given, only sequences of the trie (joined by its separators) can be generated.
-    ///   - cache: a cache with at least `requests.count` slots to reuse; one is made otherwise.
-    /// - Returns: the new tokens of each request, in order.
+    ///   - samples: continuations per request (the prompt is run once and its cache copied); sample `s`
+    ///     of a request draws from `SplitMix64(seed: Transformer.sampleSeed(seed, s))`.
+    ///   - cache: a cache with at least `requests.count × samples` slots to reuse; one is made otherwise.
+    /// - Returns: the new tokens of each request's samples: request 0's samples first, then request 1's, ….
     public func generate(
-        _ requests: [GenerationRequest], options: SamplingOptions, constraint: TokenTrie? = nil, cache: KVCache? = nil
+        _ requests: [GenerationRequest], options: SamplingOptions, constraint: TokenTrie? = nil, samples: Int = 1,
+        cache: KVCache? = nil
     ) throws(LanguageModelError) -> [[Int32]] {
-        if requests.isEmpty { return [] }
-        let B = requests.count
+        if requests.isEmpty || samples < 1 { return [] }
+        let B = requests.count * samples
         let cache = cache ?? KVCache(config: config, slots: B)
-        guard cache.slots >= B else { throw .invalidInput("the cache has \(cache.slots) slots for \(B) requests") }
+        guard cache.slots >= B else { throw .invalidInput("the cache has \(cache.slots) slots for \(B) sequences") }
         cache.reset()
         let V = config.vocabularySize
-        var generators = requests.map { SplitMix64(seed: $0.seed) }
+        var generators = requests.flatMap { request in (0..<samples).map { SplitMix64(seed: Self.sampleSeed(request.seed, $0)) } }
         var states = [TokenTrie.State](repeating: 0, count: B)
         var outputs = [[Int32]](repeating: [], count: B)
         var active = Array(0..<B)
-        var logits = try extend(cache: cache, slots: active, tokens: requests.map(\.prompt))
+        // Prefill each prompt once, in its first sample's slot; the other samples copy its cache and logits.
+        let prefilled = try extend(cache: cache, slots: requests.indices.map { $0 * samples }, tokens: requests.map(\.prompt))
+        var logits = prefilled
+        if samples > 1 {
+            logits = [Float](repeating: 0, count: B * V)
+            for r in requests.indices {
+                for s in 0..<samples {
+                    if s > 0 { cache.copySlot(r * samples, to: r * samples + s) }
+                    logits.replaceSubrange((r * samples + s) * V..<(r * samples + s + 1) * V, with: prefilled[r * V..<(r + 1) * V])
+                }
+            }
+        }
         while !active.isEmpty && options.maxNewTokens > 0 {
             // Sample every live sequence (in parallel: each row has its own generator and logits).
             var sampled = [Int32](repeating: 0, count: active.count)
@@ -76,5 +90,10 @@ extension Transformer {
             logits = try extend(cache: cache, slots: active, tokens: nextTokens)
         }
         return outputs
+    }
+
+    /// The seed of sample `index` of a request seeded `seed`: `seed` itself for sample 0.
+    public static func sampleSeed(_ seed: UInt64, _ index: Int) -> UInt64 {
+        index == 0 ? seed : seed ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
     }
 }

@@ -151,6 +151,10 @@ public enum DatasetSchemas {
         Field("score", .double, nullable: false),
     ])
 
+    /// `u2q` and `u2q_<model>` (direct, per day, one file): the ``u2q`` columns plus `known`, whether
+    /// the query is in the day's `queries` (else the model made up a novel query).
+    public static let u2qGenerated = Schema(u2q.fields + [Field("known", .boolean, nullable: false)])
+
     /// `transitions` (baselines, per day, one file): co-occurrence over the window of days: how often a
     /// user searched or hint-clicked `query` later the same day after the trigger behaviour
     /// (`search:<query>` or `item:<id>`); at most the top 50 queries per trigger, sorted by trigger,

@@ -1,0 +1,41 @@
+import Foundation
+public import PipelineCore
+
+/// Lines a long stage writes as it goes: always to the task's log file, and to the terminal (stderr)
+/// when stderr is one, at most every `interval` seconds unless forced.
+final class TaskLog: @unchecked Sendable {
+    private let path: String
+    private let prefix: String
+    private let terminal = isatty(2) == 1 && ProcessInfo.processInfo.environment["AIGQ_PROGRESS"] != "0"
+    private let interval: Double
+    private var lastShown = 0.0
+    private let lock = NSLock()
+
+    /// A log for the task of `context`.
+    init(_ context: StageContext, interval: Double = 2) {
+        path = context.logPath
+        prefix = context.task.description
+        self.interval = interval
+    }
+
+    /// Appends `line`; shows it on the terminal when forced or `interval` seconds passed.
+    func line(_ line: String, force: Bool = false) {
+        lock.lock()
+        defer { lock.unlock() }
+        let text = line + "\n"
+        if let handle = FileHandle(forWritingAtPath: path) {
+            handle.seekToEndOfFile()
+            handle.write(Data(text.utf8))
+            try? handle.close()
+        } else {
+            try? FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        }
+        let now = Date().timeIntervalSince1970
+        if terminal && (force || now - lastShown >= interval) {
+            lastShown = now
+            FileHandle.standardError.write(Data("  \(prefix): \(line)\n".utf8))
+        }
+    }
+}
