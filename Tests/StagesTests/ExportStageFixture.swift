@@ -51,6 +51,7 @@ final class ExportStageFixture {
     ) throws -> StageContext {
         var resolved: [String: ParamValue] = [:]
         for spec in ExportStage.kind.params { resolved[spec.name] = spec.defaultValue }
+        resolved["u2q_method"] = .string("cooccurrence")  // the fixture's tables are baselines
         resolved.merge(params) { _, new in new }
         let here = SourceLocation(file: "test.yaml", line: 1, column: 1)
         let spec = StageSpec(

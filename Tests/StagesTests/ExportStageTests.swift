@@ -149,6 +149,18 @@ import Testing
         #expect(first == firstQuery)
     }
 
+    @Test func modelTableWithoutRowsFallsBackToTheFallbackMethod() throws {
+        let fixture = ExportStageFixture()
+        try fixture.writeBaselines(day: Self.day)
+        let inputs = ["u2q_popularity", "u2q_user_history", "u2q_cooccurrence", "u2q"]
+        let receipt = try fixture.run(fixture.context(day: Self.day, inputs: inputs, params: ["u2q_method": "direct"]))
+        #expect(receipt.tables.map(\.sourceDataset) == ["u2q_cooccurrence"])
+        #expect(try fixture.folder().loadCurrent().manifest.sourceMethod == "cooccurrence")
+        let strict = try fixture.context(day: Self.day, inputs: inputs, params: ["u2q_method": "direct", "u2q_fallback": ""])
+        let error = #expect(throws: StageError.self) { try ExportStage().run(strict) }
+        #expect(error?.message.contains("u2q has no rows") == true)
+    }
+
     @Test func methodWhoseDatasetIsNotAnInputIsABadParam() throws {
         let fixture = ExportStageFixture()
         try fixture.writeBaselines(day: Self.day)

@@ -76,6 +76,7 @@ import Testing
     static let modelParams: [String: ParamValue] = [
         "models": .string("direct_il_sft,direct_sft"), "channels": .int(32), "layers": .int(2), "heads": .int(2),
         "context": .int(48), "steps": .int(150), "batch": .int(16), "lr": .double(3e-3), "holdout": .double(0.1),
+        "min_days": .int(1),
     ]
 
     static func sftContext(_ f: SessionsFixture, label: String, params: [String: ParamValue] = [:], previous: [String] = [], threads: Int = 1) -> StageContext {
@@ -176,6 +177,23 @@ import Testing
         #expect((0..<rows.rowCount).allSatisfy { known[$0] }, "constrained generation makes only known queries")
         let b = try direct("b", threads: 2, batch: 32)
         #expect(try f.outputBytes(a) == f.outputBytes(b))
+    }
+
+    @Test func nothingIsTrainedBeforeTheWindowHoldsMinDays() throws {
+        let f = SessionsFixture("sft-min-days")
+        try Self.writeWorld(f)
+        let sft = Self.sftContext(f, label: "sft", params: ["min_days": .int(7)])
+        #expect(try SFTStage().run(sft).rowsOut == 0)
+        #expect(Self.modelFiles(sft).map { ($0 as NSString).lastPathComponent } == [SFTStage.notTrainedFile])
+        let c = f.context(
+            kind: DirectStage.kind, day: Self.day,
+            inputs: [
+                "behaviors": f.files(under: f.root + "/data/behaviors"), "model_sft": Self.modelFiles(sft),
+                "queries": f.files(under: f.root + "/data/queries"),
+            ],
+            outputs: ["u2q", "u2q_direct_il_sft", "u2q_direct_sft", "u2q_think_il_sft"], label: "direct")
+        #expect(try DirectStage().run(c).rowsOut == 0)
+        #expect(try f.outputBytes(c).isEmpty)
     }
 
     @Test func promptCompressionKeepsTheNewestBehavioursAndTheirTriggers() {

@@ -59,8 +59,13 @@ public struct DirectStage: Stage {
         let known = try Self.knownQueries(context.files(of: "queries"))
 
         var rowsOut = 0
+        let modelFiles = context.files(of: "model_sft")
+        if modelFiles.contains(where: { ($0 as NSString).lastPathComponent == SFTStage.notTrainedFile }) {
+            log.line("no lists: the sft stage has not trained its models yet (\(SFTStage.notTrainedFile))", force: true)
+            return StageResult(rowsIn: prompts.count - 1, rowsOut: 0)
+        }
         for variant in models {
-            let trained = try TrainedModel.load(variant, files: context.files(of: "model_sft"), dataset: "model_sft")
+            let trained = try TrainedModel.load(variant, files: modelFiles, dataset: "model_sft")
             let started = Date()
             let lists = try generate(
                 variant, trained: trained, prompts: prompts.map { ($0.user, $0.history, $0.profile, $0.ts) }, options: options,

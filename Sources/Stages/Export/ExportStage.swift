@@ -19,10 +19,12 @@ public import PipelineCore
 public struct ExportStage: Stage {
     /// The kind's declaration.
     public static let kind = StageKindInfo(
-        name: "export", codeVersion: 1,
+        name: "export", codeVersion: 2,
         params: [
-            ParamSpec("u2q_method", .string, default: "cooccurrence",
-                description: "Method whose list becomes the u2q table: reads u2q_<method> (u2q for direct)."),
+            ParamSpec("u2q_method", .string, default: "direct",
+                description: "Method whose list becomes the u2q table: reads u2q_<method> (u2q for direct, the model's table)."),
+            ParamSpec("u2q_fallback", .string, default: "cooccurrence",
+                description: "Method exported instead when u2q_method's dataset has no rows for the day (\"\" = fail)."),
             ParamSpec("x2q_dataset", .string, default: "x2q",
                 description: "Dataset exported as x2q when the stage reads it and it has files for the day."),
             ParamSpec("n", .int, default: 10, description: "Queries kept per user or trigger (1…1000)."),

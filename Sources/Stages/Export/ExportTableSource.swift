@@ -5,7 +5,8 @@ import PipelineCore
 /// One table the export stage writes, and the input dataset it comes from.
 ///
 /// Data-driven by the stage's params and inputs: `u2q` from `u2q_<u2q_method>` (or `u2q`, the model's
-/// own dataset, when the method is `direct`); `x2q` from the dataset named by `x2q_dataset` when the
+/// own dataset, when the method is `direct`), or from `u2q_<u2q_fallback>` when that has no rows for the
+/// day (a model not trained yet: the first days of a new workspace); `x2q` from the dataset named by `x2q_dataset` when the
 /// stage lists it among its inputs and it has files for the day.
 struct ExportTableSource: Hashable, Sendable {
     /// How the table's rows are keyed.
@@ -35,10 +36,18 @@ struct ExportTableSource: Hashable, Sendable {
     static func sources(of context: StageContext) throws -> [ExportTableSource] {
         let method = try context.stringParam("u2q_method")
         try requireName(method, param: "u2q_method", context)
-        let u2q = ExportTableSource(
+        var u2q = ExportTableSource(
             table: "u2q", dataset: method == "direct" ? "u2q" : "u2q_" + method, method: method, key: .user)
         guard context.spec.inputs.contains(u2q.dataset) else {
             throw StageError(.badParam, "stage '\(context.spec.name)' exports u2q from '\(u2q.dataset)' (u2q_method \(method)) but does not list it under inputs; add it or change u2q_method")
+        }
+        let fallback = try context.stringParam("u2q_fallback")
+        if !fallback.isEmpty, DatasetFiles.parquet(context.files(of: u2q.dataset)).isEmpty {
+            try requireName(fallback, param: "u2q_fallback", context)
+            u2q = ExportTableSource(table: "u2q", dataset: "u2q_" + fallback, method: fallback, key: .user)
+            guard context.spec.inputs.contains(u2q.dataset) else {
+                throw StageError(.badParam, "stage '\(context.spec.name)' falls back to '\(u2q.dataset)' (u2q_fallback \(fallback)) but does not list it under inputs; add it or set u2q_fallback to \"\"")
+            }
         }
         var sources = [u2q]
         let x2qDataset = try context.stringParam("x2q_dataset")

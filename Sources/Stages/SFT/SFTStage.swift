@@ -12,7 +12,9 @@ public import PipelineCore
 ///
 /// A model with yesterday's checkpoint warm-starts from it (``Checkpoint/warmStart(config:vocabulary:seed:)``:
 /// rows of shared tokens kept, new tokens fresh) and takes `warm_steps` steps at `warm_lr`; a model
-/// without one starts fresh and takes `steps` steps at `lr`. Batches are drawn from the whole window
+/// without one starts fresh and takes `steps` steps at `lr`. Nothing is trained until the window
+/// holds `min_days` days of samples (a new workspace's first days): `not_trained.json` says so, and
+/// `direct` then writes no lists (export falls back to a baseline). Batches are drawn from the whole window
 /// (epochs of a seeded order), so a warm start also replays older days. Prompts are compressed
 /// to fit the context (``PromptCompression``). Same inputs, params and seed ⇒ identical bytes.
 public struct SFTStage: Stage {
@@ -35,6 +37,7 @@ public struct SFTStage: Stage {
             ParamSpec("weight_decay", .double, default: 0.1, description: "AdamW weight decay."),
             ParamSpec("clip", .double, default: 1.0, description: "Gradient-norm clipping bound."),
             ParamSpec("holdout", .double, default: 0.05, description: "Share of users whose samples are held out for the held-out loss."),
+            ParamSpec("min_days", .int, default: 7, description: "Days of samples the window must hold before the models are trained (before that: no checkpoints, a note in not_trained.json)."),
             ParamSpec("warm_start", .bool, default: true, description: "Start from yesterday's checkpoint when there is one."),
             ParamSpec("seed", .int, default: 1, description: "Seed of initialisation and batch order."),
         ],
@@ -52,6 +55,13 @@ public struct SFTStage: Stage {
         let previous = Dictionary(
             context.files(of: "model_sft").map { (($0 as NSString).lastPathComponent, $0) }, uniquingKeysWith: { a, _ in a })
         let log = TaskLog(context)
+        let sampleDays = Set(DatasetFiles.parquet(context.files(of: "sft_samples")).compactMap(DatasetFiles.day(of:)))
+        if sampleDays.count < settings.minDays {
+            let note = "the window holds \(sampleDays.count) day(s) of sft_samples; training starts at min_days = \(settings.minDays)"
+            log.line("not trained: " + note, force: true)
+            try DatasetFiles.write(text: "{\"trained\": false, \"reason\": \"\(note)\"}\n", to: output + "/" + Self.notTrainedFile)
+            return StageResult(rowsIn: 0, rowsOut: 0)
+        }
         Workers.count = max(1, context.threads)
         var encoder = TokenEncoder(vocabulary: vocabulary)
         var rowsIn = 0
@@ -145,6 +155,9 @@ public struct SFTStage: Stage {
         return (model, startStep + steps, String(decoding: data, as: UTF8.self) + "\n")
     }
 
+    /// The file written instead of checkpoints before the window holds `min_days` days of samples.
+    static let notTrainedFile = "not_trained.json"
+
     static func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
 }
 
@@ -159,6 +172,7 @@ struct SFTSettings {
     let weightDecay: Double, clip: Double, holdout: Double
     let warmStart: Bool
     let seed: Int
+    let minDays: Int
 
     init(_ context: StageContext) throws {
         models = try ModelVariant.list(context.stringParam("models"), param: "models")
@@ -177,6 +191,7 @@ struct SFTSettings {
         holdout = try context.doubleParam("holdout")
         warmStart = try context.boolParam("warm_start")
         seed = try context.intParam("seed")
+        minDays = try context.intParam("min_days")
         func require(_ ok: Bool, _ message: String) throws { if !ok { throw StageError(.badParam, message) } }
         try require(channels > 0 && heads > 0 && channels % heads == 0, "params 'channels' \(channels) and 'heads' \(heads): channels must be a positive multiple of heads")
         try require(layers > 0, "param 'layers' is \(layers); use 1 or more")
