@@ -8,8 +8,8 @@
 ///   previous intent's leaf, or — with probability ``UserBehavior/exploration`` — from global
 ///   popularity.
 /// - Most intents start at the search box, which logs a `hint_exposure`: about 10 candidates from the
-///   production ranker, a noisy mix of globally popular queries and the user's LONG-TERM interests
-///   (the ranker does not know today's), the first 3 shown. The user clicks a shown hint with
+///   production ranker, a noisy mix of the user's current interests (the ranker sees real-time
+///   behaviour) and their complements, long-term interests and globally popular queries, the first 3 shown. The user clicks a shown hint with
 ///   probability `min(0.9, 0.6 × mass of its leaf today) × position factor`: clicks follow the
 ///   CURRENT interest. A click is followed (95 %) by a `search` with source `hint`.
 /// - Otherwise the user searches the intent: a query of the leaf drawn by within-leaf Zipf, favouring

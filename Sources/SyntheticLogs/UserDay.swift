@@ -153,8 +153,10 @@ struct UserDay {
         emit(purchase, &out)
     }
 
-    /// The production ranker's logged candidates (8–12): popular queries and long-term interests,
-    /// ordered by a noisy score in which long-term interests tend to come first.
+    /// The production ranker's logged candidates (8–12), a ranker tuned on engagement (the paper's
+    /// "system prior"): it sees the user's real-time interests, so a third of its candidates come from
+    /// today's interest leaves and a tenth from their complements, the rest from long-term interests,
+    /// global popularity and noise; ordered by a noisy score in which current interests tend to come first.
     private func rankerCandidates(rng: inout SplitMix64, out: inout DayEvents) {
         let queries = world.queries
         let want = 8 + rng.below(5)
@@ -165,18 +167,26 @@ struct UserDay {
             let u = rng.unit()
             let q: Int32
             let value: Double
-            if u < 0.45, !user.longTerm.isEmpty {
+            if u < 0.35, !weights.isEmpty {
+                let leaf = drawInterest(&rng)
+                q = Int32(queries.first(of: Int(leaf)) + queries.rankTable.draw(&rng))
+                value = 0.5 + 0.5 * rng.unit()
+            } else if u < 0.45, !weights.isEmpty, case let targets = world.complements.targets[Int(drawInterest(&rng))], !targets.isEmpty {
+                let leaf = targets[rng.below(targets.count)]
+                q = Int32(queries.first(of: Int(leaf)) + queries.rankTable.draw(&rng))
+                value = 0.35 + 0.5 * rng.unit()
+            } else if u < 0.6, !user.longTerm.isEmpty {
                 let lt = user.longTerm[drawLongTerm(&rng)]
                 q = Int32(queries.first(of: Int(lt.leaf)) + queries.rankTable.draw(&rng))
-                value = 0.4 + 0.6 * rng.unit()
+                value = 0.3 + 0.5 * rng.unit()
             } else if u < 0.9 {
                 q = Int32(queries.globalTable.draw(&rng))
-                value = 0.8 * rng.unit()
+                value = 0.7 * rng.unit()
             } else {
                 q = Int32(rng.below(queries.texts.count))
-                value = 0.5 * rng.unit()
+                value = 0.4 * rng.unit()
             }
-            if !picked.contains(where: { $0.query == q }) { picked.append((q, value)) }
+        if !picked.contains(where: { $0.query == q }) { picked.append((q, value)) }
         }
         let order = picked.indices.sorted { picked[$0].value != picked[$1].value ? picked[$0].value > picked[$1].value : $0 < $1 }
         var score = 9000 + rng.below(999)

@@ -28,8 +28,16 @@ import Testing
         }
     }
 
+    /// The stages of each day, in pipeline order.
+    static let stagesPerDay = ["ingest", "sessions", "baselines", "rerank", "sft", "direct", "evaluate", "export"]
+
+    /// A small model, trained from the second day on, so the test stays quick.
+    static let smallModels = [
+        "sft.channels=32", "sft.layers=2", "sft.heads=2", "sft.steps=40", "sft.warm_steps=10", "sft.min_days=2", "direct.samples=2",
+    ].flatMap { ["-p", $0] }
+
     static func run(_ ws: String, _ extra: [String] = []) throws -> (ran: [String], stdout: String) {
-        let result = try AIGQBinary.run(["run", "--pipeline", daily, "--workspace", ws, "--json"] + extra)
+        let result = try AIGQBinary.run(["run", "--pipeline", daily, "--workspace", ws, "--json"] + smallModels + extra)
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let tasks = report["outcomes"] as? [[String: Any]] ?? []
@@ -40,7 +48,7 @@ import Testing
     /// Every file of the workspace's datasets, reports and export versions, by path.
     static func contents(_ ws: String) -> [String: Data] {
         var files: [String: Data] = [:]
-        for folder in ["data", "reports", "exports"] {
+        for folder in ["data", "reports", "exports", "models"] {
             let enumerator = FileManager.default.enumerator(atPath: ws + "/" + folder)
             while let path = enumerator?.nextObject() as? String {
                 if path.hasSuffix("HISTORY") || path.hasSuffix(".lock") || path.hasSuffix("receipt.json") { continue }
@@ -62,13 +70,19 @@ import Testing
 
         // First run: every stage of every day.
         let first = try Self.run(ws)
-        #expect(first.ran.count == 6 * 3, "\(first.ran)")
+        #expect(first.ran.count == Self.stagesPerDay.count * 3, "\(first.ran)")
         #expect(FileManager.default.fileExists(atPath: ws + "/reports/2026-11-22/metrics.json"))
         #expect(FileManager.default.fileExists(atPath: ws + "/exports/u2q/CURRENT"))
         let eval = try AIGQBinary.run(["eval", "--workspace", ws])
         #expect(eval.status == 0, "\(eval.stderr)")
         #expect(eval.stdout.contains("test day 2026-11-22"))
-        for method in ["popularity", "user_history", "cooccurrence", "oracle"] { #expect(eval.stdout.contains(method)) }
+        for method in ["popularity", "user_history", "cooccurrence", "oracle", "direct_il_sft", "direct_sft", "think_il_sft"] {
+            #expect(eval.stdout.contains(method))
+        }
+        // The served u2q table is the model's.
+        let manifest = try String(contentsOfFile: ws + "/exports/u2q/CURRENT", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let receipt = try String(contentsOfFile: ws + "/exports/u2q/" + manifest + "/_MANIFEST.json", encoding: .utf8)
+        #expect(receipt.contains("\"direct\""), "\(receipt)")
 
         // Nothing to do the second time.
         #expect(try Self.run(ws).ran.isEmpty)
@@ -77,7 +91,7 @@ import Testing
         // the new day's truth); early cut-off stops the rest.
         try Self.copy(dir, days: Self.days, into: ws)
         let next = try Self.run(ws)
-        let newDay = ["ingest", "sessions", "baselines", "rerank", "evaluate", "export"].map { "\($0)@dt=2026-11-23" }
+        let newDay = Self.stagesPerDay.map { "\($0)@dt=2026-11-23" }
         #expect(next.ran == (newDay + ["baselines@dt=2026-11-22"]).sorted(), "\(next.ran)")
 
         // A param change reruns its stage and what depends on it, nothing upstream.
@@ -87,10 +101,16 @@ import Testing
         #expect(stages.isDisjoint(with: ["ingest", "sessions", "rerank"]), "\(changed.ran)")
         #expect(changed.ran.filter { $0.hasPrefix("baselines@") }.count == 4)
 
+        // Changing sft.lr retrains the models and reruns what reads them, nothing upstream.
+        let relearned = try Self.run(ws, ["-p", "baselines.k=20", "-p", "sft.lr=1e-3"])
+        let relearnedStages = Set(relearned.ran.map { String($0.prefix { $0 != "@" }) })
+        #expect(relearnedStages.isSuperset(of: ["sft", "direct", "evaluate"]), "\(relearned.ran)")
+        #expect(relearnedStages.isDisjoint(with: ["ingest", "sessions", "rerank", "baselines"]), "\(relearned.ran)")
+
         // Same inputs, params and seeds in a fresh workspace: byte-identical datasets, reports and tables.
         let other = dir.file("ws2")
         try Self.copy(dir, days: Self.days, into: other)
-        _ = try Self.run(other, ["-p", "baselines.k=20"])
+        _ = try Self.run(other, ["-p", "baselines.k=20", "-p", "sft.lr=1e-3"])
         let a = Self.contents(ws)
         let b = Self.contents(other)
         #expect(a.keys.sorted() == b.keys.sorted())
