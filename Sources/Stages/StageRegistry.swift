@@ -18,6 +18,7 @@ public enum StageRegistry {
         Entry(info: SessionsStage.kind, stage: SessionsStage()),
         Entry(info: BaselinesStage.kind, stage: BaselinesStage()),
         Entry(info: RerankStage.kind, stage: RerankStage()),
+        Entry(info: CTRStage.kind, stage: CTRStage()),
         Entry(info: EvaluateStage.kind, stage: EvaluateStage()),
         Entry(info: ExportStage.kind, stage: ExportStage()),
     ]

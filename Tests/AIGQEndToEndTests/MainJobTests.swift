@@ -62,7 +62,7 @@ import Testing
 
         // First run: every stage of every day.
         let first = try Self.run(ws)
-        #expect(first.ran.count == 6 * 3, "\(first.ran)")
+        #expect(first.ran.count == 7 * 3, "\(first.ran)")
         #expect(FileManager.default.fileExists(atPath: ws + "/reports/2026-11-22/metrics.json"))
         #expect(FileManager.default.fileExists(atPath: ws + "/exports/u2q/CURRENT"))
         let eval = try AIGQBinary.run(["eval", "--workspace", ws])
@@ -77,7 +77,7 @@ import Testing
         // the new day's truth); early cut-off stops the rest.
         try Self.copy(dir, days: Self.days, into: ws)
         let next = try Self.run(ws)
-        let newDay = ["ingest", "sessions", "baselines", "rerank", "evaluate", "export"].map { "\($0)@dt=2026-11-23" }
+        let newDay = ["ingest", "sessions", "baselines", "rerank", "ctr", "evaluate", "export"].map { "\($0)@dt=2026-11-23" }
         #expect(next.ran == (newDay + ["baselines@dt=2026-11-22"]).sorted(), "\(next.ran)")
 
         // A param change reruns its stage and what depends on it, nothing upstream.
