@@ -78,6 +78,9 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
 
+    // The CTR reward model: logistic regression over dense features, metrics, JSON files. No dependencies.
+    .target(name: "CTRModel", swiftSettings: strictSettings),
+
     // The synthetic raw logs of `aigq gen` (spec §11): writes the raw contract, plus the latent truth.
     .target(
         name: "SyntheticLogs",
@@ -88,7 +91,7 @@ var targets: [Target] = [
     // The concrete stages: where storage and models meet the pipeline. One folder per stage.
     .target(
         name: "Stages",
-        dependencies: ["PipelineCore", "Columnar", "LookupFormat", "CSimdJSON", "LanguageModel", "Kernels"],
+        dependencies: ["PipelineCore", "Columnar", "LookupFormat", "CSimdJSON", "LanguageModel", "Kernels", "CTRModel"],
         swiftSettings: strictSettings
     ),
 
@@ -128,10 +131,11 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
     .testTarget(name: "LookupFormatTests", dependencies: ["LookupFormat"], swiftSettings: strictSettings),
+    .testTarget(name: "CTRModelTests", dependencies: ["CTRModel"], swiftSettings: strictSettings),
     .testTarget(name: "SyntheticLogsTests", dependencies: ["SyntheticLogs", "Columnar"], swiftSettings: strictSettings),
     .testTarget(
         name: "StagesTests",
-        dependencies: ["Stages", "PipelineCore", "Columnar", "SyntheticLogs", "LookupFormat"],
+        dependencies: ["Stages", "PipelineCore", "Columnar", "SyntheticLogs", "LookupFormat", "CTRModel"],
         swiftSettings: strictSettings
     ),
     .testTarget(

@@ -18,6 +18,7 @@ public enum StageRegistry {
         Entry(info: SessionsStage.kind, stage: SessionsStage()),
         Entry(info: BaselinesStage.kind, stage: BaselinesStage()),
         Entry(info: RerankStage.kind, stage: RerankStage()),
+        Entry(info: CTRStage.kind, stage: CTRStage()),
         Entry(info: SFTStage.kind, stage: SFTStage()),
         Entry(info: DirectStage.kind, stage: DirectStage()),
         Entry(info: EvaluateStage.kind, stage: EvaluateStage()),

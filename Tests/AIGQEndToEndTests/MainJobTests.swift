@@ -29,7 +29,7 @@ import Testing
     }
 
     /// The stages of each day, in pipeline order.
-    static let stagesPerDay = ["ingest", "sessions", "baselines", "rerank", "sft", "direct", "evaluate", "export"]
+    static let stagesPerDay = ["ingest", "sessions", "baselines", "rerank", "ctr", "sft", "direct", "evaluate", "export"]
 
     /// A small model, trained from the second day on, so the test stays quick.
     static let smallModels = [

@@ -165,6 +165,23 @@ public enum DatasetSchemas {
         Field("count", .int64, nullable: false),
     ])
 
+    /// `query_stats.parquet` of `model_ctr` (ctr, per day, one file, sorted by query): each query with
+    /// search-box activity in the popularity days ending on the day, as the CTR features see it at
+    /// scoring time (the next day). `searches`, `hint_clicks`, `impressions` are decay-weighted sums
+    /// (yesterday weighing 1); the `_total` columns plain counts; `ctr` the smoothed hint CTR;
+    /// `category` the leaf from `queries` (null when unknown).
+    public static let ctrQueryStats = Schema([
+        Field("query", .string, nullable: false),
+        Field("category", .int64),
+        Field("searches", .double, nullable: false),
+        Field("hint_clicks", .double, nullable: false),
+        Field("impressions", .double, nullable: false),
+        Field("ctr", .double, nullable: false),
+        Field("searches_total", .int64, nullable: false),
+        Field("hint_clicks_total", .int64, nullable: false),
+        Field("impressions_total", .int64, nullable: false),
+    ])
+
     /// `x2q` (think, later): ranked queries per trigger (`search:<query>` or `item:<id>`).
     public static let x2q = Schema([
         Field("trigger", .string, nullable: false),
