@@ -16,7 +16,7 @@ public struct EvaluateStage: Stage {
         params: [
             ParamSpec("bootstrap", .int, default: 1000, description: "Bootstrap resamples for the 95% intervals."),
             ParamSpec("seed", .int, default: 1, description: "Seed of the bootstrap resamples."),
-            ParamSpec("pairs", .list, default: ["cooccurrence:popularity"], description: "Method pairs 'a:b' whose paired differences a − b are reported."),
+            ParamSpec("pairs", .list, default: ["cooccurrence:popularity", "direct_il_sft:cooccurrence", "direct_il_sft:popularity", "direct_il_sft:direct_sft"], description: "Method pairs 'a:b' whose paired differences a − b are reported."),
             ParamSpec("pair_metrics", .list, default: .list(EvaluationMetric.defaultPairMetrics.map { .string($0) }), description: "Metrics compared for each pair."),
         ],
         description: "Offline evaluation of every u2q_<method> input against the day's searches (spec §7).")
