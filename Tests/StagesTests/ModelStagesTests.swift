@@ -156,7 +156,10 @@ import Testing
                     "queries": f.files(under: f.root + "/data/queries"),
                 ],
                 outputs: ["u2q", "u2q_direct_il_sft", "u2q_direct_sft"],
-                params: ["models": .string("direct_il_sft,direct_sft"), "n": .int(3), "k": .int(5), "batch": .int(batch)],
+                params: [
+                    "models": .string("direct_il_sft,direct_sft"), "n": .int(3), "k": .int(5), "batch": .int(batch), "samples": .int(4),
+                    "temperature": .double(0.8),
+                ],
                 threads: threads, label: label)
             _ = try DirectStage().run(c)
             return c
