@@ -50,8 +50,10 @@ public enum Day {
     }
 
     /// The day (UTC) holding the epoch millisecond `ms`.
-    public static func of(millis ms: Int64) -> String {
-        let n = ms >= 0 ? ms / millis : (ms - millis + 1) / millis
-        return string(Int(n))
+    public static func of(millis ms: Int64) -> String { string(ordinal(millis: ms)) }
+
+    /// The day number (days since 1970-01-01, UTC) holding the epoch millisecond `ms`.
+    public static func ordinal(millis ms: Int64) -> Int {
+        Int(ms >= 0 ? ms / millis : (ms - millis + 1) / millis)
     }
 }

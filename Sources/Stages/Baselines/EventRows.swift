@@ -45,7 +45,7 @@ struct EventRows {
         var start = 0
         for position in order.indices.dropFirst() {
             let (row, first) = (order[position], order[start])
-            if users[row] != users[first] || ts[row].floorDay != ts[first].floorDay {
+            if users[row] != users[first] || Day.ordinal(millis: ts[row]) != Day.ordinal(millis: ts[first]) {
                 ranges.append(start..<position)
                 start = position
             }
@@ -93,9 +93,4 @@ struct EventRows {
         if bytes.elementsEqual("item_click".utf8) { return .itemClick }
         return .other
     }
-}
-
-extension Int64 {
-    /// The day number (days since 1970-01-01) of this epoch millisecond.
-    fileprivate var floorDay: Int64 { self >= 0 ? self / Day.millis : (self - Day.millis + 1) / Day.millis }
 }

@@ -54,7 +54,7 @@ struct ExposureRows {
             var clicks: [String: [Int32]] = [:]
             for position in rows.indices {
                 let row = rows[position]
-                let dayOrdinal = Int(Self.floorDay(events.ts[row]))
+                let dayOrdinal = Day.ordinal(millis: events.ts[row])
                 switch events.type[row] {
                 case .search:
                     let q = intern(events.query.string(at: row), dimensions)
@@ -78,7 +78,7 @@ struct ExposureRows {
             userRanges.append((userID, first..<behaviours.count))
             var seen = Set<String>()
             for row in rows where events.type[row] == .hintExposure {
-                let dayOrdinal = Int(Self.floorDay(events.ts[row]))
+                let dayOrdinal = Day.ordinal(millis: events.ts[row])
                 let exposure = events.exposure.string(at: row)
                 guard dayOrdinal <= lastDay, seen.insert(exposure).inserted else { continue }
                 let firstCandidate = events.candidateOffsets[row], logged = events.candidateOffsets[row + 1] - firstCandidate
@@ -116,7 +116,4 @@ struct ExposureRows {
         change(&perQuery[Int(query)])
         counts[day] = perQuery
     }
-
-    /// The day number (days since 1970-01-01) of an epoch millisecond.
-    static func floorDay(_ ms: Int64) -> Int64 { ms >= 0 ? ms / Day.millis : (ms - Day.millis + 1) / Day.millis }
 }

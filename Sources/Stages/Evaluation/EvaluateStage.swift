@@ -111,14 +111,5 @@ public struct EvaluateStage: Stage {
     }
 
     /// Appends `line` to the task's log (best effort).
-    private func log(_ context: StageContext, _ line: String) {
-        guard let data = (line + "\n").data(using: .utf8) else { return }
-        if let handle = FileHandle(forWritingAtPath: context.logPath) {
-            defer { try? handle.close() }
-            _ = try? handle.seekToEnd()
-            try? handle.write(contentsOf: data)
-        } else {
-            _ = FileManager.default.createFile(atPath: context.logPath, contents: data)
-        }
-    }
+    private func log(_ context: StageContext, _ line: String) { TaskLog.append(line, to: context.logPath) }
 }

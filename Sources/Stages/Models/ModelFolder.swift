@@ -34,7 +34,7 @@ struct TrainedModel {
         else {
             throw StageError(.badInput, "'\(logPath)' has no prompt settings (prompt.history, prompt.words); rerun the sft stage")
         }
-        let model = try checkpoint.load(config: checkpoint.config, vocabulary: checkpoint.vocabulary)
+        let model = try Transformer(config: checkpoint.config, parameters: checkpoint.parameters)
         return TrainedModel(model: model, vocabulary: checkpoint.vocabulary, compression: PromptCompression(behaviours: history, words: words))
     }
 }

@@ -38,7 +38,7 @@ public enum SpecialTokens {
     /// The time bucket token of a behaviour at `behaviourTs` seen from a sample at `sampleTs`, by
     /// the calendar-day (UTC) difference: 0 → `<t0>`, 1 → `<t1>`, 2–3 → `<t2>`, 4–7 → `<t3>`, older → `<t4>`.
     public static func timeBucket(sampleTs: Int64, behaviourTs: Int64) -> String {
-        let days = floorDiv(sampleTs, Day.millis) - floorDiv(behaviourTs, Day.millis)
+        let days = Day.ordinal(millis: sampleTs) - Day.ordinal(millis: behaviourTs)
         switch days {
         case ...0: return "<t0>"
         case 1: return "<t1>"
@@ -56,6 +56,4 @@ public enum SpecialTokens {
 
     /// The token of category `id`.
     public static func category(_ id: Int64) -> String { "<cat:\(id)>" }
-
-    private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
 }

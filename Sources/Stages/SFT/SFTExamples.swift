@@ -69,12 +69,10 @@ struct SFTExamples {
         return nil
     }
 
-    /// A stable 64-bit hash of a user id (SplitMix64 finaliser).
+    /// A stable 64-bit hash of a user id: the first output of ``SplitMix64`` seeded with it.
     static func userHash(_ user: Int64) -> UInt64 {
-        var z = UInt64(bitPattern: user) &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var generator = SplitMix64(seed: UInt64(bitPattern: user))
+        return generator.next()
     }
 }
 
@@ -94,12 +92,10 @@ enum UnigramBaseline {
         var loss = 0.0, n = 0
         for example in heldOut {
             for token in example.completion {
-                loss -= _log(counts[Int(token)] / total)
+                loss -= log(counts[Int(token)] / total)
                 n += 1
             }
         }
         return n == 0 ? 0 : loss / Double(n)
     }
-
-    private static func _log(_ x: Double) -> Double { Foundation.log(x) }
 }

@@ -22,20 +22,25 @@ final class TaskLog: @unchecked Sendable {
     func line(_ line: String, force: Bool = false) {
         lock.lock()
         defer { lock.unlock() }
-        let text = line + "\n"
-        if let handle = FileHandle(forWritingAtPath: path) {
-            handle.seekToEndOfFile()
-            handle.write(Data(text.utf8))
-            try? handle.close()
-        } else {
-            try? FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-        }
+        Self.append(line, to: path)
         let now = Date().timeIntervalSince1970
         if terminal && (force || now - lastShown >= interval) {
             lastShown = now
             FileHandle.standardError.write(Data("  \(prefix): \(line)\n".utf8))
+        }
+    }
+
+    /// Appends `line` to the log file at `path`, creating the file (and its folder) if needed; best effort.
+    static func append(_ line: String, to path: String) {
+        let data = Data((line + "\n").utf8)
+        if let handle = FileHandle(forWritingAtPath: path) {
+            defer { try? handle.close() }
+            _ = try? handle.seekToEnd()
+            try? handle.write(contentsOf: data)
+        } else {
+            try? FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            _ = FileManager.default.createFile(atPath: path, contents: data)
         }
     }
 }
