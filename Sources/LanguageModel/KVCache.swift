@@ -13,6 +13,10 @@ public final class KVCache {
     let values: FloatBuffer
     /// Positions held per slot.
     public internal(set) var lengths: [Int]
+    /// Per slot, the slot whose positions `0 ..< sharedLengths[slot]` it reads instead of its own (itself when none).
+    public internal(set) var sharedSlots: [Int]
+    /// Per slot, how many leading positions are read from `sharedSlots[slot]` (0 when none).
+    public internal(set) var sharedLengths: [Int]
 
     /// A cache of `slots` sequences of up to `config.contextLength` positions each.
     public init(config: TransformerConfig, slots: Int) {
@@ -22,27 +26,46 @@ public final class KVCache {
         keys = FloatBuffer(count: count)
         values = FloatBuffer(count: count)
         lengths = [Int](repeating: 0, count: slots)
+        sharedSlots = Array(0..<slots)
+        sharedLengths = [Int](repeating: 0, count: slots)
     }
 
     /// Floats per layer.
     var layerStride: Int { slots * config.contextLength * config.channels }
 
     /// Forgets every slot's positions (the memory stays).
-    public func reset() { lengths = [Int](repeating: 0, count: slots) }
+    public func reset() {
+        lengths = [Int](repeating: 0, count: slots)
+        sharedSlots = Array(0..<slots)
+        sharedLengths = [Int](repeating: 0, count: slots)
+    }
 
-    /// Makes slot `target` a copy of slot `source` (beam search forks a sequence this way).
+    /// Makes slot `target` a copy of slot `source` (beam search forks a sequence this way); positions
+    /// `source` reads from a shared slot are shared, not copied.
     public func copySlot(_ source: Int, to target: Int) {
         if source == target { return }
-        let length = lengths[source]
+        let (length, from) = (lengths[source], sharedLengths[source])
         let (NH, maxT, hs) = (config.heads, config.contextLength, config.headSize)
         for l in 0..<config.layers {
             for h in 0..<NH {
-                let from = l * layerStride + ((source * NH + h) * maxT) * hs
-                let to = l * layerStride + ((target * NH + h) * maxT) * hs
-                (keys.base + to).update(from: keys.base + from, count: length * hs)
-                (values.base + to).update(from: values.base + from, count: length * hs)
+                let source = l * layerStride + ((source * NH + h) * maxT + from) * hs
+                let destination = l * layerStride + ((target * NH + h) * maxT + from) * hs
+                (keys.base + destination).update(from: keys.base + source, count: (length - from) * hs)
+                (values.base + destination).update(from: values.base + source, count: (length - from) * hs)
             }
         }
         lengths[target] = length
+        sharedSlots[target] = sharedSlots[source]
+        sharedLengths[target] = from
+    }
+
+    /// Makes slot `target` continue the sequence of slot `source` without copying it: `target` reads
+    /// `source`'s positions, which must then stay unchanged while `target` is in use (a prompt shared
+    /// by its beams). `source` must not itself share another slot.
+    public func share(_ source: Int, with target: Int) {
+        precondition(sharedLengths[source] == 0, "slot \(source) already shares slot \(sharedSlots[source])")
+        lengths[target] = lengths[source]
+        sharedSlots[target] = source
+        sharedLengths[target] = lengths[source]
     }
 }

@@ -14,6 +14,8 @@ public struct TokenTrie: Sendable {
     }
 
     var nodes = [Node()]
+    /// Tokens of the longest sequence.
+    public private(set) var longestSequence = 0
     /// Tokens allowed after a complete sequence; they return the walk to the root.
     public let separators: Set<Int32>
 
@@ -21,6 +23,7 @@ public struct TokenTrie: Sendable {
     public init(sequences: [[Int32]], separators: Set<Int32>) {
         self.separators = separators
         for sequence in sequences where !sequence.isEmpty {
+            longestSequence = max(longestSequence, sequence.count)
             var node = 0
             for token in sequence {
                 if let next = nodes[node].children[token] {

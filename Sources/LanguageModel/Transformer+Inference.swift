@@ -46,6 +46,7 @@ extension Transformer {
             }
         }
         let slotIDs = slots.map { Int32($0) }
+        let sharedSlots = slots.map { Int32(cache.sharedSlots[$0]) }, sharedLengths = slots.map { Int32(cache.sharedLengths[$0]) }
         let s = scratch
         Encoder.forward(
             out: s.x, tokens: flatTokens, positions: positions, tokenEmbedding: parameter(.tokenEmbedding),
@@ -61,7 +62,7 @@ extension Transformer {
             Attention.forwardCached(
                 out: s.atty, keyCache: cache.keys.base + l * cache.layerStride,
                 valueCache: cache.values.base + l * cache.layerStride, qkv: s.qkv, slots: slotIDs, starts: starts,
-                counts: counts, B: B, Tn: Tn, C: C, NH: NH, maxT: maxT)
+                counts: counts, B: B, Tn: Tn, C: C, NH: NH, maxT: maxT, prefixSlots: sharedSlots, prefixLengths: sharedLengths)
             Matmul.forwardRowInvariant(
                 out: s.ln, inp: s.atty, weight: parameter(.attentionProjectionWeight, layer: l),
                 bias: parameter(.attentionProjectionBias, layer: l), N: R, C: C, OC: C)

@@ -123,6 +123,44 @@ struct GenerationTests {
         #expect(try model.beamSearch(prompt: prompt, beamWidth: 1, maxNewTokens: 5, stopTokens: [0])[0].tokens == greedy)
     }
 
+    @Test func batchedBeamSearchEqualsOneByOne() throws {
+        let model = try Self.model()
+        let prompts: [[Int32]] = [[2, 3], [7, 1, 19, 4, 4], [11], [2, 3, 5, 8, 13, 21, 1]]
+        let trie = TokenTrie(sequences: [[4, 5], [4, 6, 7], [9], [10, 11, 12], [4, 5, 9]], separators: [1, 0])
+        for constraint in [nil, trie] {
+            let options = BeamSearchOptions(beamWidth: 3, maxNewTokens: 6, stopTokens: [0])
+            let batched = try model.beamSearch(prompts: prompts, options: options, constraint: constraint)
+            #expect(batched.count == prompts.count)
+            for (prompt, hypotheses) in zip(prompts, batched) {
+                let alone = try model.beamSearch(prompts: [prompt], options: options, constraint: constraint)[0]
+                #expect(hypotheses == alone, "prompt \(prompt)")
+                #expect(hypotheses.count == 3)
+                if constraint != nil {
+                    for hypothesis in hypotheses {
+                        var state = 0
+                        for token in hypothesis.tokens { state = try #require(trie.advance(state, by: token), "\(hypothesis.tokens)") }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func sharedPromptSlotsReadTheSameNumbersAsCopies() throws {
+        let model = try Self.model()
+        let cache = KVCache(config: Self.config, slots: 4)
+        let prompt: [Int32] = [3, 17, 4, 4, 9]
+        _ = try model.extend(cache: cache, slots: [0], tokens: [prompt])
+        cache.share(0, with: 1)
+        cache.copySlot(0, to: 2)
+        let shared = try model.extend(cache: cache, slots: [1, 2], tokens: [[8], [8]])
+        let V = Self.config.vocabularySize
+        #expect(Array(shared[0..<V]) == Array(shared[V..<(2 * V)]))
+        cache.copySlot(1, to: 3)  // a fork of a sharing slot copies only its own positions and keeps sharing
+        #expect(cache.sharedSlots[3] == 0 && cache.sharedLengths[3] == prompt.count && cache.lengths[3] == prompt.count + 1)
+        let next = try model.extend(cache: cache, slots: [3, 2], tokens: [[6], [6]])
+        #expect(Array(next[0..<V]) == Array(next[V..<(2 * V)]))
+    }
+
     @Test func topKNeverDrawsOutsideTheKLargest() {
         let logits: [Float] = [0.1, 3, -1, 2.5, 2.9, -.infinity, 0]
         var generator = SplitMix64(seed: 3)

@@ -6,8 +6,10 @@ public import PipelineCore
 
 /// `direct` (per day): AIGQ-Direct batch generation (spec §2, §6): for every user of the day's
 /// `behaviors` (their history as of the end of the day) and for the default user `-1` (an empty
-/// history, unknown profile), each model of `models` samples `samples` lists of `n` queries; the lists
-/// are fused (``ListFusion``) into one ranked list of up to `k` distinct queries.
+/// history, unknown profile), each model of `models` makes a ranked list of up to `k` distinct queries.
+/// Direct models list their `k` most likely first queries (beam search over the trie of known queries,
+/// `decode: beam`) or fuse `samples` sampled lists (``ListFusion``, `decode: sample`); a Think model's
+/// output carries trigger groups before each group's queries, so it always samples.
 ///
 /// Outputs: `u2q_<model>` per model (for evaluation) and `u2q`, the served table, made by the model
 /// named in `serve`; rows carry `known` (the query is in the day's `queries`) beside the u2q columns.
@@ -16,18 +18,19 @@ public import PipelineCore
 public struct DirectStage: Stage {
     /// The kind `direct`.
     public static let kind = StageKindInfo(
-        name: "direct", codeVersion: 1,
+        name: "direct", codeVersion: 2,
         params: [
             ParamSpec("models", .string, default: "direct_il_sft,direct_sft,think_il_sft", description: "Models to generate with, each into u2q_<model>."),
             ParamSpec("serve", .string, default: "direct_il_sft", description: "The model whose lists become the served u2q table."),
             ParamSpec("k", .int, default: 30, description: "Queries per user in the tables."),
-            ParamSpec("n", .int, default: 10, description: "Queries asked for per sampled list (the prompt's count token)."),
-            ParamSpec("samples", .int, default: 2, description: "Lists sampled per user and model, fused into one."),
+            ParamSpec("n", .int, default: 10, description: "Queries asked for in the prompt (its count token); a sampled list has up to n."),
+            ParamSpec("samples", .int, default: 2, description: "Lists sampled per user and model, fused into one (Think, or decode: sample)."),
             ParamSpec("temperature", .double, default: 0.8, description: "Sampling temperature."),
             ParamSpec("top_k", .int, default: 50, description: "Sampling from the k most likely tokens."),
             ParamSpec("batch", .int, default: 128, description: "Users per generation batch."),
             ParamSpec("constrain", .bool, default: true, description: "Direct models generate only known queries (those of the day's queries snapshot), through a token trie."),
-            ParamSpec("seed", .int, default: 1, description: "Seed of every user's sampling."),
+            ParamSpec("seed", .int, default: 1, description: "Seed of every user's sampling (Think, decode: sample); a beam search draws nothing."),
+            ParamSpec("decode", .string, default: "beam", description: "How Direct models make a list: 'beam' (the k most likely first queries, beam search of width k) or 'sample' (samples lists fused); Think models always sample."),
         ],
         description: "AIGQ-Direct: every active user's generated hint list (u2q), and the ablation models' lists (spec §6).")
 
@@ -114,6 +117,11 @@ public struct DirectStage: Stage {
             }
             requests.append(GenerationRequest(prompt: ids, seed: Self.seed(user: user, seed: options.seed)))
         }
+        if options.decode == .beam && variant != .thinkILSFT {
+            return try beamLists(
+                variant, model: trained.model, requests: requests, options: options, constraint: constraint,
+                encoder: &encoder, decoder: decoder, log: log)
+        }
         let cache = KVCache(config: trained.model.config, slots: options.batch * options.samples)
         var out: [[(query: String, score: Double)]] = []
         out.reserveCapacity(requests.count)
@@ -128,6 +136,36 @@ public struct DirectStage: Stage {
             for r in chunk.indices {
                 let lists = (0..<options.samples).map { decoder.queries(generated[r * options.samples + $0]).queries }
                 out.append(ListFusion.fuse(lists, k: options.k))
+            }
+            start += chunk.count
+            log.line("\(variant.rawValue): \(start)/\(requests.count) users")
+        }
+        return out
+    }
+
+    /// Every user's `k` most likely first queries (beam search of width `k`, users batched).
+    private func beamLists(
+        _ variant: ModelVariant, model: Transformer, requests: [GenerationRequest], options: GenerationSettings,
+        constraint: TokenTrie?, encoder: inout TokenEncoder, decoder: QueryDecoding, log: TaskLog
+    ) throws -> [[(query: String, score: Double)]] {
+        let stops: Set<Int32> = [try encoder.special("<q>"), try encoder.special("<eos>")]
+        let search = BeamSearchOptions(beamWidth: options.k, maxNewTokens: (constraint?.longestSequence ?? 15) + 1, stopTokens: stops)
+        // Users per model call: the cache holds each user's prompt and 2·k beams (at most ~1 000 slots).
+        let users = max(1, min(options.batch, 1024 / Transformer.beamSearchSlots(prompts: 1, beamWidth: options.k)))
+        let cache = KVCache(config: model.config, slots: Transformer.beamSearchSlots(prompts: users, beamWidth: options.k))
+        var out: [[(query: String, score: Double)]] = []
+        out.reserveCapacity(requests.count)
+        var start = 0
+        while start < requests.count {
+            let chunk = requests[start..<min(start + users, requests.count)]
+            for hypotheses in try model.beamSearch(prompts: chunk.map(\.prompt), options: search, constraint: constraint, cache: cache) {
+                var seen = Set<String>()
+                var list: [(query: String, score: Double)] = []
+                for hypothesis in hypotheses where hypothesis.finished {
+                    guard let query = decoder.queries(hypothesis.tokens).queries.first, seen.insert(query).inserted else { continue }
+                    list.append((query, Double(hypothesis.logProbability)))
+                }
+                out.append(list)
             }
             start += chunk.count
             log.line("\(variant.rawValue): \(start)/\(requests.count) users")
@@ -158,6 +196,10 @@ struct GenerationSettings {
     let k: Int, n: Int, samples: Int, topK: Int, batch: Int, seed: Int
     let temperature: Double
     let constrain: Bool
+    let decode: Decoding
+
+    /// How a Direct model's list is made.
+    enum Decoding: String { case beam, sample }
 
     init(_ context: StageContext) throws {
         k = try context.intParam("k")
@@ -168,6 +210,11 @@ struct GenerationSettings {
         seed = try context.intParam("seed")
         temperature = try context.doubleParam("temperature")
         constrain = try context.boolParam("constrain")
+        let decodeName = try context.stringParam("decode")
+        guard let decode = Decoding(rawValue: decodeName) else {
+            throw StageError(.badParam, "param 'decode' is '\(decodeName)'; use 'beam' or 'sample'")
+        }
+        self.decode = decode
         func require(_ ok: Bool, _ message: String) throws { if !ok { throw StageError(.badParam, message) } }
         try require((1...1000).contains(k), "param 'k' is \(k); use 1…1000")
         try require((1...SpecialTokens.maxCount).contains(n), "param 'n' is \(n); use 1…\(SpecialTokens.maxCount)")

@@ -14,6 +14,11 @@ struct SFTExamples {
     /// Samples dropped because their target alone does not fit the context.
     var dropped = 0
 
+    /// Mean tokens of a training example (prompt + completion): what a step costs, relatively.
+    var meanLength: Double {
+        train.isEmpty ? 0 : Double(train.reduce(0) { $0 + $1.prompt.count + $1.completion.count }) / Double(train.count)
+    }
+
     /// Reads the `sft_samples` files of `variant` and builds the examples.
     /// - Parameters:
     ///   - files: the window's `sft_samples` files (any days).

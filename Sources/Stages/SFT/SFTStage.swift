@@ -1,5 +1,6 @@
 import Foundation
 import Kernels
+import Synchronization
 import LanguageModel
 public import PipelineCore
 
@@ -62,22 +63,42 @@ public struct SFTStage: Stage {
             try DatasetFiles.write(text: "{\"trained\": false, \"reason\": \"\(note)\"}\n", to: output + "/" + Self.notTrainedFile)
             return StageResult(rowsIn: 0, rowsOut: 0)
         }
-        Workers.count = max(1, context.threads)
         var encoder = TokenEncoder(vocabulary: vocabulary)
-        var rowsIn = 0
+        var built: [(variant: ModelVariant, examples: SFTExamples, seed: UInt64)] = []
         for (index, variant) in settings.models.enumerated() {
             let examples = try SFTExamples.load(
                 files: context.files(of: "sft_samples"), variant: variant, day: day, compression: settings.compression,
                 contextLength: settings.config(vocabulary).contextLength, heldOutShare: settings.holdout, encoder: &encoder)
-            rowsIn += examples.train.count + examples.heldOut.count + examples.dropped
-            let seed = UInt64(settings.seed) &* 0x9E37_79B9 &+ UInt64(index)
-            let trained = try train(
-                variant, examples: examples, vocabulary: vocabulary, previous: settings.warmStart ? previous[variant.checkpointFile] : nil,
-                settings: settings, seed: seed, log: log)
-            try Checkpoint(model: trained.model, vocabulary: vocabulary, step: trained.step)
-                .write(to: output + "/" + variant.checkpointFile)
-            try DatasetFiles.write(text: trained.report, to: output + "/" + variant.trainingLogFile)
+            built.append((variant, examples, UInt64(settings.seed) &* 0x9E37_79B9 &+ UInt64(index)))
         }
+        let jobs = built
+        let rowsIn = jobs.reduce(0) { $0 + $1.examples.train.count + $1.examples.heldOut.count + $1.examples.dropped }
+        // The models train side by side, one per core (the kernels' own threads scale poorly at this size),
+        // the most expensive first; each model's bytes do not depend on the thread count.
+        let lanes = min(jobs.count, max(1, context.threads))
+        Workers.count = max(1, context.threads / lanes)
+        let order = jobs.indices.sorted { jobs[$0].examples.meanLength > jobs[$1].examples.meanLength }
+        let next = Atomic<Int>(0)
+        let failures = Mutex<[Int: any Error]>([:])
+        let previousFiles = settings.warmStart ? previous : [:]
+        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+            while true {
+                let position = next.add(1, ordering: .relaxed).oldValue
+                guard position < order.count else { return }
+                let job = jobs[order[position]]
+                do {
+                    let trained = try train(
+                        job.variant, examples: job.examples, vocabulary: vocabulary,
+                        previous: previousFiles[job.variant.checkpointFile], settings: settings, seed: job.seed, log: log)
+                    try Checkpoint(model: trained.model, vocabulary: vocabulary, step: trained.step)
+                        .write(to: output + "/" + job.variant.checkpointFile)
+                    try DatasetFiles.write(text: trained.report, to: output + "/" + job.variant.trainingLogFile)
+                } catch {
+                    failures.withLock { $0[order[position]] = error }
+                }
+            }
+        }
+        if let first = failures.withLock({ $0.sorted { $0.key < $1.key }.first }) { throw first.value }
         return StageResult(rowsIn: rowsIn, rowsOut: settings.models.count)
     }
 
