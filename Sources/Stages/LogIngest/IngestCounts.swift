@@ -77,7 +77,7 @@ struct IngestCounts {
     /// Appends ``logLines`` to the task log (best effort: a log that cannot be written is no reason to fail).
     func appendLog(to path: String) {
         let text = logLines.joined(separator: "\n") + "\n"
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         guard let handle = FileHandle(forWritingAtPath: path) else { return }
         defer { try? handle.close() }
         _ = try? handle.seekToEnd()

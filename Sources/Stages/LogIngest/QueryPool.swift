@@ -30,7 +30,7 @@ extension QueryPool {
     /// A pool of `texts` (ids in order).
     init(texts: [String]) {
         self.init()
-        for var text in texts { text.withUTF8 { append($0) } }
+        for var text in texts { _ = text.withUTF8 { append($0) } }
     }
 
     /// The texts of `ids` as one column (a negative id gives an empty value), copied with memcpy.

@@ -1,5 +1,5 @@
 import Foundation
-public import PipelineCore
+import PipelineCore
 
 /// Lines a long stage writes as it goes: always to the task's log file, and to the terminal (stderr)
 /// when stderr is one, at most every `interval` seconds unless forced.
