@@ -199,7 +199,9 @@ public final class GRPOTrainer {
             referenceLogProbabilities = all
         }
 
-        var old: [[Float]] = [], epsilons: [[Double]] = []
+        // Per micro-batch, from the first update's forward passes (the policy before the step): log-probs,
+        // entropies, and then ε per token from the entropy percentile of the whole batch.
+        var old: [[Float]] = [], entropies: [[Float]] = [], epsilons: [[Double]] = []
         var klSum = 0.0, clipped = 0, counted = 0
         for update in 0..<settings.updatesPerStep {
             policy.zeroGradients()
@@ -212,8 +214,9 @@ public final class GRPOTrainer {
                 let new = policy.logProbabilities
                 if update == 0 {
                     old.append(new)
-                    epsilons.append(policy.entropies.map(Double.init))  // entropies for now; ε after this update
+                    entropies.append(policy.entropies)
                 }
+                // On the first update new == old, so every ratio is exactly 1 and ε does not matter yet.
                 let weights = try PolicyLoss.weights(
                     oldLogProbabilities: old[m], newLogProbabilities: new, advantages: batch.advantages,
                     epsilons: update == 0 ? [Double](repeating: settings.epsilonLow, count: new.count) : epsilons[m],
@@ -229,14 +232,13 @@ public final class GRPOTrainer {
                 }
             }
             if update == 0 {
-                // The entropy percentile over the whole batch, under the policy before the step.
-                let entropies = epsilons.flatMap { $0 }
-                figures.entropyMean = entropies.reduce(0, +) / Double(max(entropies.count, 1))
-                let bounds = EntropyClipping.epsilons(entropies: entropies, settings: settings)
+                let all = entropies.joined().map(Double.init)
+                figures.entropyMean = all.reduce(0, +) / Double(max(all.count, 1))
+                let bounds = EntropyClipping.epsilons(entropies: all, settings: settings)
                 var start = 0
-                epsilons = epsilons.map { batch in
-                    defer { start += batch.count }
-                    return Array(bounds[start..<(start + batch.count)])
+                for batch in entropies {
+                    epsilons.append(Array(bounds[start..<(start + batch.count)]))
+                    start += batch.count
                 }
             }
             figures.gradientNorm = Double(policy.clipGradients(maxNorm: Float(settings.maxGradientNorm)))

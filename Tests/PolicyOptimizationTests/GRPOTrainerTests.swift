@@ -51,6 +51,40 @@ struct GRPOTrainerTests {
         #expect(logs.allSatisfy { $0.rollouts == 32 && $0.prompts == 4 && $0.klToReference == nil })
     }
 
+    /// Two slots with their own rewards (token 7 wanted among the first two tokens, token 8 among the
+    /// last two): per-slot advantages teach each half its own token.
+    @Test func eachSlotLearnsItsOwnTarget() throws {
+        var settings = Self.settings()
+        settings.maxNewTokens = 4
+        settings.skipBelow = 0
+        let model = try Transformer(config: Self.config, seed: 5)
+        let trainer = try GRPOTrainer(policy: model, settings: settings, stopTokens: [], seed: 4)
+        func slots(_ completion: [Int32]) -> [Range<Int>] {
+            [0..<min(2, completion.count), 2..<completion.count].filter { !$0.isEmpty }
+        }
+        var hits: [[Double]] = []
+        for _ in 0..<30 {
+            var stepHits = [0.0, 0.0]
+            _ = try trainer.step(prompts: Self.prompts) { _, completion in
+                RolloutLayout(
+                    tokenCount: completion.count, slots: slots(completion).map { .init(text: "", tokens: $0) }, isComplete: true)
+            } reward: { _, completion, layout in
+                let rewards = layout.slots.enumerated().map { j, slot in
+                    completion[slot.tokens].contains(Int32(7 + j)) ? 1.0 : 0
+                }
+                for (j, r) in rewards.enumerated() { stepHits[j] += r / 32 }
+                let total = rewards.reduce(0, +) / 2
+                return RolloutRewards(queries: rewards, list: 0, total: total, normalised: total)
+            }
+            hits.append(stepHits)
+        }
+        for j in 0..<2 {
+            let first = hits.prefix(5).map { $0[j] }.reduce(0, +) / 5
+            let last = hits.suffix(5).map { $0[j] }.reduce(0, +) / 5
+            #expect(first < 0.4 && last > first + 0.3, "slot \(j): \(first) → \(last)")
+        }
+    }
+
     @Test func sameSeedGivesIdenticalParameters() throws {
         let settings = Self.settings()
         let (a, logsA) = try Self.run(steps: 3, settings: settings, seed: 9)
