@@ -56,7 +56,7 @@ public struct GRPOSettings: Sendable, Hashable, Codable {
     /// w_fmt, weight of the format score (in [0, 1], ``RewardFunction/formatScore(_:target:)``). Default 1 [ours].
     public var formatWeight = 1.0
     /// Penalty per query that repeats or near-repeats an earlier query of the list. Default 0.5 [ours:
-    /// above the format score a missing query costs (w_fmt/4K), so dropping a duplicate always pays].
+    /// more than the w_fmt/4K ≤ 0.25 a missing query costs in the format score, so dropping a duplicate pays].
     public var repetitionWeight = 0.5
     /// Two queries are near-duplicates when their ROUGE-L F is at least this. Default 0.8 [ours:
     /// "hiking boots" vs "waterproof hiking boots" is 0.8, "red hiking boots" vs "blue hiking boots" 0.67].
