@@ -71,6 +71,11 @@ var targets: [Target] = [
     // Token batches and plain buffers in, numbers out: no Parquet, no pipeline.
     .target(name: "LanguageModel", dependencies: ["Kernels"], swiftSettings: strictSettings),
 
+    // IL-GRPO's core: rewards, group-relative token advantages, clipped-surrogate weights for the model's
+    // backward, the step log, and a trainer over a Transformer. Token ids, numbers and closures in:
+    // no Parquet, no pipeline, no CTR model (its click probability arrives as a number).
+    .target(name: "PolicyOptimization", dependencies: ["LanguageModel"], swiftSettings: strictSettings),
+
     // Lookup tables for serving (SQLite through GRDB): written by export, read by the server.
     .target(
         name: "LookupFormat",
@@ -128,6 +133,11 @@ var targets: [Target] = [
         name: "LanguageModelTests",
         dependencies: ["LanguageModel", "Kernels"],
         exclude: ["Goldens"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "PolicyOptimizationTests",
+        dependencies: ["PolicyOptimization", "LanguageModel", "Kernels"],
         swiftSettings: strictSettings
     ),
     .testTarget(name: "LookupFormatTests", dependencies: ["LookupFormat"], swiftSettings: strictSettings),
