@@ -100,7 +100,7 @@ struct LogIngestFormatTests {
         let marker = f.dayFolder + "/_SUCCESS"
         let writer = Thread {
             Thread.sleep(forTimeInterval: 0.5)
-            FileManager.default.createFile(atPath: marker, contents: Data())
+            _ = FileManager.default.createFile(atPath: marker, contents: Data())
         }
         writer.start()
         let context = f.context(params: ["wait_seconds": 20])
