@@ -1,0 +1,94 @@
+public import Hummingbird
+public import Logging
+import NIOCore
+
+/// The lookup server of `aigq serve` (spec §8): the exported tables in memory, a watcher that swaps
+/// in new versions, and the routes.
+///
+/// ```
+/// GET /v1/hints?user=<id>&n=<n>&recent=<trigger>,<trigger>   the merged hints (HintList), JSON
+/// GET /v1/ping                                                "pong": the HTTP stack alone (bench ceiling)
+/// GET /healthz                                                the versions served and any refused, JSON
+/// GET /metrics                                                Prometheus text (ServingMetrics)
+/// ```
+///
+/// ```swift
+/// let server = try await LookupServer(configuration: ServingConfiguration(workspace: "Workspace"), logger: logger)
+/// try await server.application().runService()   // until SIGINT or SIGTERM, then a graceful shutdown
+/// ```
+public struct LookupServer: Sendable {
+    /// Where and how it serves.
+    public let configuration: ServingConfiguration
+    /// The tables being served.
+    public let store: TableStore
+    /// The metrics behind `/metrics`.
+    public let metrics: ServingMetrics
+    /// Follows `CURRENT` (a service of the application).
+    public let watcher: TableWatcher
+    /// Where loads, refusals and the server's own events are logged.
+    public let logger: Logger
+
+    /// Loads the tables `CURRENT` names. Throws ``ServingError/Code/notServable`` when the exports
+    /// folder is missing or, with `requireU2Q`, when u2q cannot be loaded; the optional tables
+    /// (x2q, popular) are served when present and loadable.
+    public init(configuration: ServingConfiguration, logger: Logger, requireU2Q: Bool = true) async throws {
+        try configuration.validate()
+        let root = try ExportsRoot(configuration.exports)
+        self.configuration = configuration
+        self.store = TableStore()
+        self.metrics = ServingMetrics()
+        self.logger = logger
+        self.watcher = TableWatcher(
+            store: store, loader: TableLoader(root: root), metrics: metrics, interval: configuration.pollInterval, logger: logger)
+        for kind in ServedTableKind.allCases { await watcher.poll(kind) }
+        if requireU2Q, store.snapshot.u2q == nil {
+            let reason = store.refusals[.u2q]?.reason
+                ?? "'\(configuration.exports)/u2q/CURRENT' does not exist; run the pipeline (`aigq run`) so its export stage publishes u2q"
+            throw ServingError(.notServable, "cannot serve u2q: \(reason)")
+        }
+    }
+
+    /// The routes, with request metrics on every one.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+        let store = self.store
+        let metrics = self.metrics
+        router.get("/v1/hints") { request, _ -> Response in
+            let query = try HintsQuery(queryString: Substring(request.uri.query ?? ""))
+            let snapshot = store.snapshot
+            guard let u2q = snapshot.u2q else {
+                throw ServingError(.notServable, "no u2q table is loaded; publish one (aigq run, aigq publish) and retry")
+            }
+            var buffer = ByteBufferAllocator().buffer(capacity: 128 + 48 * query.count)
+            HintList(query, u2q: u2q, snapshot: snapshot).write(query, into: &buffer)
+            return JSONResponse.make(json: buffer)
+        }
+        let pong = ByteBuffer(string: "pong\n")
+        router.get("/v1/ping") { _, _ -> Response in
+            JSONResponse.text(pong, contentType: "text/plain; charset=utf-8")
+        }
+        router.get("/healthz") { _, _ -> Response in
+            let health = HealthReport(snapshot: store.snapshot, refusals: store.refusals)
+            return JSONResponse.make(status: health.isServing ? .ok : .serviceUnavailable, json: ByteBuffer(string: health.json))
+        }
+        router.get("/metrics") { _, _ -> Response in
+            JSONResponse.text(ByteBuffer(bytes: metrics.render()), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        }
+        return router
+    }
+
+    /// The application: the router on ``configuration``'s address, with the watcher as a service.
+    /// `onServerRunning` receives the port once the server listens (the one chosen for port 0).
+    public func application(
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            services: [watcher],
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+}

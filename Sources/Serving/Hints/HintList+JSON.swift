@@ -1,0 +1,40 @@
+import NIOCore
+
+extension HintList {
+    /// The answer's JSON, written by hand into `buffer` (fixed key order):
+    ///
+    /// ```json
+    /// {"user":"42","known_user":true,"n":10,
+    ///  "hints":[{"query":"帐篷","source":"u2q"},{"query":"睡袋","source":"x2q","trigger":"search:帐篷"}],
+    ///  "versions":{"u2q":"2026-11-23-0123456789ab","x2q":"2026-11-23-ba9876543210"}}
+    /// ```
+    /// `versions` names the version of every table the answer read.
+    func write(_ query: HintsQuery, into buffer: inout ByteBuffer) {
+        buffer.writeStaticString(#"{"user":""#)
+        buffer.writeString(String(query.user))
+        buffer.writeStaticString(knownUser ? #"","known_user":true,"n":"# : #"","known_user":false,"n":"#)
+        buffer.writeString(String(query.count))
+        buffer.writeStaticString(#","hints":["#)
+        for (index, hint) in hints.enumerated() {
+            buffer.writeStaticString(index == 0 ? #"{"query":""# : #",{"query":""#)
+            buffer.writeBytes(hint.table.jsonBytes(hint.entry))
+            switch hint.source {
+            case .u2q: buffer.writeStaticString(#"","source":"u2q"}"#)
+            case .popular: buffer.writeStaticString(#"","source":"popular"}"#)
+            case .default: buffer.writeStaticString(#"","source":"default"}"#)
+            case .x2q:
+                buffer.writeStaticString(#"","source":"x2q","trigger":"#)
+                buffer.writeString(JSONText.quoted(query.recent[hint.trigger]))
+                buffer.writeStaticString("}")
+            }
+        }
+        buffer.writeStaticString(#"],"versions":{"#)
+        for (index, table) in tablesRead.enumerated() {
+            if index > 0 { buffer.writeStaticString(",") }
+            buffer.writeString(JSONText.quoted(table.kind.rawValue))
+            buffer.writeStaticString(":")
+            buffer.writeString(JSONText.quoted(table.version))
+        }
+        buffer.writeStaticString("}}")
+    }
+}
