@@ -14,7 +14,7 @@ import NIOCore
 ///
 /// ```swift
 /// let server = try await LookupServer(configuration: ServingConfiguration(workspace: "Workspace"), logger: logger)
-/// try await server.application().runService()   // until SIGINT or SIGTERM, then a graceful shutdown
+/// try await server.run()   // until SIGINT or SIGTERM, then a graceful shutdown
 /// ```
 public struct LookupServer: Sendable {
     /// Where and how it serves.
@@ -76,6 +76,12 @@ public struct LookupServer: Sendable {
             JSONResponse.text(ByteBuffer(bytes: metrics.render()), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         return router
+    }
+
+    /// Serves until SIGINT or SIGTERM, then stops after answering the requests in flight.
+    /// `onServerRunning` receives the port once the server listens.
+    public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(onServerRunning: onServerRunning).runService()
     }
 
     /// The application: the router on ``configuration``'s address, with the watcher as a service.
