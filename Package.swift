@@ -113,7 +113,7 @@ var targets: [Target] = [
     // `aigq bench …`: runs our work and the peers' side by side (spec/bench.md).
     .target(
         name: "Benchmarks",
-        dependencies: ["Columnar", "Stages", "SyntheticLogs", "PipelineCore", "LanguageModel", "Kernels", "LookupFormat"],
+        dependencies: ["Columnar", "Stages", "SyntheticLogs", "PipelineCore", "LanguageModel", "Kernels", "LookupFormat", "Serving"],
         swiftSettings: strictSettings
     ),
 

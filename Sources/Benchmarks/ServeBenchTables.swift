@@ -14,6 +14,8 @@ struct ServeBenchTables {
     var description: [String]
     /// The request paths' query strings (`user=42&n=10&recent=…`), rotated by wrk.
     var queries: [String]
+    /// The user of each request, as a u2q key.
+    var users: [String]
 
     /// Requests per script: enough that consecutive requests rarely repeat.
     static let requestCount = 10_000
@@ -46,9 +48,8 @@ struct ServeBenchTables {
             description.append("\(table) \(version): \(lists.count) keys, \(lists.reduce(0) { $0 + $1.1.count }) rows")
         }
         let known = (1...users).map { Int64($0) }
-        return ServeBenchTables(
-            workspace: workspace, description: description,
-            queries: requests(known: known, triggers: triggers.sorted(), rng: &rng))
+        let (queries, asked) = requests(known: known, triggers: triggers.sorted(), rng: &rng)
+        return ServeBenchTables(workspace: workspace, description: description, queries: queries, users: asked)
     }
 
     /// The exports of `workspace`, as they are; requests made from their users and triggers.
@@ -70,22 +71,27 @@ struct ServeBenchTables {
             throw BenchmarkError("'\(exports)/u2q' has no users to ask for; run the main job (bash Pipelines/main-job.sh) or drop --workspace")
         }
         var rng = SplitMix64(seed: 12)
-        return ServeBenchTables(
-            workspace: workspace, description: description, queries: requests(known: known, triggers: triggers, rng: &rng))
+        let (queries, asked) = requests(known: known, triggers: triggers, rng: &rng)
+        return ServeBenchTables(workspace: workspace, description: description, queries: queries, users: asked)
     }
 
     /// 80% known users, 20% unknown ones (ids above every known one); each with 2 recent triggers.
-    private static func requests(known: [Int64], triggers: [String], rng: inout SplitMix64) -> [String] {
+    /// Returns the query strings and their users.
+    private static func requests(known: [Int64], triggers: [String], rng: inout SplitMix64) -> ([String], [String]) {
         let unknownBase = (known.max() ?? 0) + 1
-        return (0..<requestCount).map { _ in
+        var queries: [String] = []
+        var users: [String] = []
+        for _ in 0..<requestCount {
             let user = rng.below(5) == 0 ? unknownBase + Int64(rng.below(1_000_000)) : known[rng.below(known.count)]
             var query = "user=\(user)&n=\(n)"
             if !triggers.isEmpty {
                 let recent = (0..<2).map { _ in percentEncoded(triggers[rng.below(triggers.count)]) }
                 query += "&recent=" + recent.joined(separator: ",")
             }
-            return query
+            queries.append(query)
+            users.append(String(user))
         }
+        return (queries, users)
     }
 
     /// `text` with every byte outside `A-Z a-z 0-9 - . _ ~` as `%XX`.

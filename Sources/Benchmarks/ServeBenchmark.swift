@@ -49,6 +49,8 @@ public struct ServeBenchmark {
         var result = ServeBenchmarkResult(
             machine: .current(), versions: [("aigq", options.version), ("wrk", WrkRun.version(wrk, scratch: dir))],
             options: options, tables: tables.description, loadBefore: Self.loadAverage())
+        progress("timing one lookup in process: in-memory table vs SQLite lookup file …")
+        result.lookupCost = try LookupCost.measure(exports: tables.workspace + "/exports", keys: tables.users)
         let server = try ServerProcess(
             arguments: [options.executable, "serve", "--workspace", tables.workspace, "--port", "0", "--log-level", "warning"],
             scratch: dir)

@@ -32,6 +32,12 @@ extension ServeBenchmarkResult {
                 ("vs", .string("ceiling")), ("ratio", .double(round(ratio, 1e3))),
             ])])),
             ("goals", .array(goals().map { .string($0) })),
+            ("lookup_us", lookupCost.map { cost in
+                JSONValue.object([
+                    ("memory", .double(round(cost.memoryMicroseconds, 1e3))), ("sqlite", .double(round(cost.sqliteMicroseconds, 1e3))),
+                    ("memory_table_mib", .double(round(mebibytes(cost.memoryBytes), 10))),
+                ])
+            } ?? .null),
             ("server_peak_rss_mib", .double(round(mebibytes(serverPeakRSSBytes), 10))),
             ("server_exit_code", .int(Int(serverExitCode))),
             ("checks_passed", .bool(checksPassed)),

@@ -27,6 +27,12 @@ extension ServeBenchmarkResult {
         out.append(String(format: "hints / ceiling: %.2f× requests/s", ratio))
         out.append("goals:")
         out += goals().map { "  " + $0 }
+        if let cost = lookupCost {
+            out.append(String(
+                format: "one u2q lookup in process (%d keys of the request mix): in memory %.2f µs, SQLite lookup file %.2f µs (%.0f×); the in-memory u2q takes %.1f MiB",
+                cost.lookups, cost.memoryMicroseconds, cost.sqliteMicroseconds, cost.sqliteMicroseconds / max(cost.memoryMicroseconds, 1e-9),
+                mebibytes(cost.memoryBytes)))
+        }
         out.append(String(format: "server: peak RSS %.0f MiB, exit status %d after SIGTERM", mebibytes(serverPeakRSSBytes), serverExitCode))
         if checksPassed {
             out.append("checks: every response was 2xx, no socket errors, the server stopped cleanly")

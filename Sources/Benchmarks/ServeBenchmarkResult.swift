@@ -44,6 +44,8 @@ public struct ServeBenchmarkResult: Sendable {
     public var serverPeakRSSBytes = 0
     /// The end of the server's log.
     public var serverLog = ""
+    /// One u2q lookup in process, in memory and in SQLite.
+    public var lookupCost: LookupCost?
     /// Where the files were kept, if they were.
     public var directory: String?
 

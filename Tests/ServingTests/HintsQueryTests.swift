@@ -16,7 +16,7 @@ import Testing
          HintsQuery(user: 1, recent: Array(repeating: "item:1", count: 10))),
     ])
     func acceptsWellFormedQueries(_ text: String, _ expected: HintsQuery) throws {
-        #expect(try HintsQuery(queryString: Substring(text)) == expected)
+        #expect(try HintsQuery(queryString: text) == expected)
     }
 
     @Test(arguments: [
@@ -46,7 +46,7 @@ import Testing
          "the query string has 4114 bytes, more than 4096; send fewer or shorter recent triggers"),
     ])
     func refusesWithTheParameterAndWhatToDo(_ text: String, _ parameter: String, _ message: String) {
-        let error = #expect(throws: ServingError.self) { try HintsQuery(queryString: Substring(text)) }
+        let error = #expect(throws: ServingError.self) { try HintsQuery(queryString: text) }
         #expect(error?.code == .badParameter)
         #expect(error?.parameter == parameter)
         #expect(error?.message == message)

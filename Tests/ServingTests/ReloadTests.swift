@@ -154,7 +154,6 @@ import Testing
         #expect(server.store.refusals[.x2q] != nil)
 
         // The export stage replaces a broken folder of the same name with a fresh copy (a new folder).
-        try FileManager.default.removeItem(atPath: "\(fixture.exports)/x2q/\(x2q)")
         #expect(try fixture.version("x2q", [("item:1", ["lamp"])], publish: false) == x2q)
         #expect(await server.watcher.poll(.x2q) == true)
         #expect(server.store.snapshot.x2q?.version == x2q)

@@ -55,7 +55,7 @@ public struct LookupServer: Sendable {
         let store = self.store
         let metrics = self.metrics
         router.get("/v1/hints") { request, _ -> Response in
-            let query = try HintsQuery(queryString: Substring(request.uri.query ?? ""))
+            let query = try HintsQuery(queryString: request.uri.query ?? "")
             let snapshot = store.snapshot
             guard let u2q = snapshot.u2q else {
                 throw ServingError(.notServable, "no u2q table is loaded; publish one (aigq run, aigq publish) and retry")

@@ -17,23 +17,23 @@ extension HintList {
         buffer.writeStaticString(#","hints":["#)
         for (index, hint) in hints.enumerated() {
             buffer.writeStaticString(index == 0 ? #"{"query":""# : #",{"query":""#)
-            buffer.writeBytes(hint.table.jsonBytes(hint.entry))
+            buffer.writeBytes(table(hint.source).jsonBytes(hint.entry))
             switch hint.source {
             case .u2q: buffer.writeStaticString(#"","source":"u2q"}"#)
             case .popular: buffer.writeStaticString(#"","source":"popular"}"#)
             case .default: buffer.writeStaticString(#"","source":"default"}"#)
             case .x2q:
-                buffer.writeStaticString(#"","source":"x2q","trigger":"#)
-                buffer.writeString(JSONText.quoted(query.recent[hint.trigger]))
-                buffer.writeStaticString("}")
+                buffer.writeStaticString(#"","source":"x2q","trigger":""#)
+                JSONText.writeEscaped(query.recent[hint.trigger], to: &buffer)
+                buffer.writeStaticString(#""}"#)
             }
         }
         buffer.writeStaticString(#"],"versions":{"#)
-        for (index, table) in tablesRead.enumerated() {
-            if index > 0 { buffer.writeStaticString(",") }
-            buffer.writeString(JSONText.quoted(table.kind.rawValue))
-            buffer.writeStaticString(":")
-            buffer.writeString(JSONText.quoted(table.version))
+        buffer.writeBytes(u2q.versionMember)
+        for table in [x2q, popular] {
+            guard let table else { continue }
+            buffer.writeStaticString(",")
+            buffer.writeBytes(table.versionMember)
         }
         buffer.writeStaticString("}}")
     }

@@ -2,9 +2,9 @@
 /// x2q lists of the recent triggers in the order given, then (for a user u2q does not know) the
 /// day's popular queries, until `n`; a query already taken is skipped (compared byte for byte).
 struct HintList {
-    /// One chosen hint: a query of one table's list.
+    /// One chosen hint: an entry of the list of its source's table (plain values: copying one
+    /// touches no reference count).
     struct Hint {
-        var table: ServedTable
         var entry: ServedTable.Entry
         var source: HintSource
         /// The index of its trigger in ``HintsQuery/recent`` (x2q hints).
@@ -15,41 +15,53 @@ struct HintList {
     private(set) var hints: [Hint] = []
     /// Whether u2q has a list for the user.
     private(set) var knownUser = false
-    /// The tables read, in ``ServedTableKind`` order (their versions go into the answer).
-    private(set) var tablesRead: [ServedTable] = []
+    /// The tables read (their versions go into the answer).
+    let u2q: ServedTable
+    private(set) var x2q: ServedTable?
+    private(set) var popular: ServedTable?
     private let limit: Int
 
     /// Merges the answer to `query` from `u2q` and the optional tables of `snapshot`.
     init(_ query: HintsQuery, u2q: ServedTable, snapshot: TableSnapshot) {
+        self.u2q = u2q
         limit = query.count
         hints.reserveCapacity(limit)
-        tablesRead.append(u2q)
         if let own = u2q.list(String(query.user)) {
             knownUser = true
-            add(own, of: u2q, as: .u2q)
+            add(own, as: .u2q)
         }
         if hints.count < limit, !query.recent.isEmpty, let x2q = snapshot.x2q {
-            tablesRead.append(x2q)
+            self.x2q = x2q
             for (index, trigger) in query.recent.enumerated() where hints.count < limit {
-                if let list = x2q.list(trigger) { add(list, of: x2q, as: .x2q, trigger: index) }
+                if let list = x2q.list(trigger) { add(list, as: .x2q, trigger: index) }
             }
         }
         if !knownUser, hints.count < limit {
             if let popular = snapshot.popular {
-                tablesRead.append(popular)
-                if let list = popular.list(ServedTable.defaultKey) { add(list, of: popular, as: .popular) }
+                self.popular = popular
+                if let list = popular.list(ServedTable.defaultKey) { add(list, as: .popular) }
             } else if let list = u2q.list(ServedTable.defaultKey) {
-                add(list, of: u2q, as: .default)
+                add(list, as: .default)
             }
         }
     }
 
-    /// Appends the entries of `list` not yet taken, until the answer is full.
-    private mutating func add(_ list: ArraySlice<ServedTable.Entry>, of table: ServedTable, as source: HintSource, trigger: Int = -1) {
+    /// The table a hint of `source` comes from.
+    func table(_ source: HintSource) -> ServedTable {
+        switch source {
+        case .u2q, .default: u2q
+        case .x2q: x2q ?? u2q
+        case .popular: popular ?? u2q
+        }
+    }
+
+    /// Appends the entries of `list` (of `source`'s table) not yet taken, until the answer is full.
+    private mutating func add(_ list: ArraySlice<ServedTable.Entry>, as source: HintSource, trigger: Int = -1) {
+        let from = table(source)
         for entry in list {
             guard hints.count < limit else { return }
-            if hints.contains(where: { $0.table.same($0.entry, entry, in: table) }) { continue }
-            hints.append(Hint(table: table, entry: entry, source: source, trigger: trigger))
+            if hints.contains(where: { $0.entry.hash == entry.hash && table($0.source).same($0.entry, entry, in: from) }) { continue }
+            hints.append(Hint(entry: entry, source: source, trigger: trigger))
         }
     }
 }

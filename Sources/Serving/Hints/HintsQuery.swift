@@ -19,8 +19,6 @@ public struct HintsQuery: Hashable, Sendable {
     public static let maxTriggerBytes = 256
     /// The longest query string, in bytes as sent.
     public static let maxQueryStringBytes = 4096
-    /// The parameter names understood.
-    public static let parameters = ["user", "n", "recent"]
 
     /// The user id.
     public var user: Int64
@@ -37,62 +35,72 @@ public struct HintsQuery: Hashable, Sendable {
     }
 
     /// Parses and checks a query string (the part of the URL after `?`, still percent-encoded).
-    public init(queryString: Substring) throws {
-        let pairs = QueryString(queryString).pairs
-        if queryString.utf8.count > Self.maxQueryStringBytes {
-            let longest = pairs.max { $0.value.utf8.count < $1.value.utf8.count }.map { String($0.name) } ?? "recent"
+    public init(queryString: String) throws {
+        var text = queryString
+        self = try text.withUTF8 { bytes in try Self(QueryString(bytes: bytes)) }
+    }
+
+    private init(_ query: QueryString) throws {
+        let pairs = query.pairs
+        if query.bytes.count > Self.maxQueryStringBytes {
+            let longest = pairs.max { $0.value.count < $1.value.count }.map { query.text($0.name) } ?? "recent"
             throw ServingError.badParameter(
                 longest,
-                "the query string has \(queryString.utf8.count) bytes, more than \(Self.maxQueryStringBytes); send fewer or shorter recent triggers")
+                "the query string has \(query.bytes.count) bytes, more than \(Self.maxQueryStringBytes); send fewer or shorter recent triggers")
         }
-        var values: [String: Substring] = [:]
+        var user, count, recent: Range<Int>?
         for pair in pairs {
-            guard let name = QueryString.decode(pair.name), Self.parameters.contains(name) else {
-                let shown = QueryString.decode(pair.name) ?? String(pair.name)
-                throw ServingError.badParameter(
-                    shown, "unknown parameter '\(Self.clipped(shown))'; /v1/hints takes user, n and recent")
+            let previous: Range<Int>?
+            if query.matches(pair.name, "user") {
+                (previous, user) = (user, pair.value)
+            } else if query.matches(pair.name, "n") {
+                (previous, count) = (count, pair.value)
+            } else if query.matches(pair.name, "recent") {
+                (previous, recent) = (recent, pair.value)
+            } else {
+                let name = query.text(pair.name)
+                throw ServingError.badParameter(name, "unknown parameter '\(Self.clipped(name))'; /v1/hints takes user, n and recent")
             }
-            guard values.updateValue(pair.value, forKey: name) == nil else {
+            guard previous == nil else {
+                let name = query.text(pair.name)
                 throw ServingError.badParameter(name, "\(name) is given more than once; pass it once")
             }
         }
-        self.user = try Self.user(values["user"])
-        self.count = try Self.count(values["n"])
-        self.recent = try Self.recent(values["recent"])
+        self.user = try Self.user(user, query)
+        self.count = try Self.count(count, query)
+        self.recent = try Self.recent(recent, query)
     }
 
-    private static func user(_ raw: Substring?) throws -> Int64 {
-        guard let raw, !raw.isEmpty else {
+    private static func user(_ range: Range<Int>?, _ query: QueryString) throws -> Int64 {
+        guard let range, !range.isEmpty else {
             throw ServingError.badParameter("user", "user is missing; pass the user id, e.g. /v1/hints?user=42")
         }
-        let text = QueryString.decode(raw) ?? String(raw)
-        guard text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let user = Int64(text) else {
+        guard let user = query.integer(range) ?? query.decode(range).flatMap(Self.digits) else {
             throw ServingError.badParameter(
-                "user", "user is '\(clipped(text))'; pass a user id of decimal digits (0…\(Int64.max))")
+                "user", "user is '\(clipped(query.text(range)))'; pass a user id of decimal digits (0…\(Int64.max))")
         }
         return user
     }
 
-    private static func count(_ raw: Substring?) throws -> Int {
-        guard let raw else { return defaultCount }
-        let text = QueryString.decode(raw) ?? String(raw)
-        guard let count = Int(text), (1...maxCount).contains(count) else {
-            throw ServingError.badParameter("n", "n is '\(clipped(text))'; ask for 1…\(maxCount) hints (default \(defaultCount))")
+    private static func count(_ range: Range<Int>?, _ query: QueryString) throws -> Int {
+        guard let range else { return defaultCount }
+        guard let count = query.integer(range) ?? query.decode(range).flatMap(Self.digits), (1...Int64(maxCount)).contains(count) else {
+            throw ServingError.badParameter("n", "n is '\(clipped(query.text(range)))'; ask for 1…\(maxCount) hints (default \(defaultCount))")
         }
-        return count
+        return Int(count)
     }
 
-    private static func recent(_ raw: Substring?) throws -> [String] {
-        guard let raw, !raw.isEmpty else { return [] }
-        let items = raw.split(separator: ",", omittingEmptySubsequences: false)
+    private static func recent(_ range: Range<Int>?, _ query: QueryString) throws -> [String] {
+        guard let range, !range.isEmpty else { return [] }
+        let items = query.items(range)
         guard items.count <= maxTriggers else {
             throw ServingError.badParameter(
                 "recent", "recent has \(items.count) triggers, more than \(maxTriggers); send the \(maxTriggers) most recent")
         }
         return try items.enumerated().map { index, item in
-            guard let trigger = QueryString.decode(item) else {
+            guard let trigger = query.decode(item) else {
                 throw ServingError.badParameter(
-                    "recent", "trigger \(index + 1) of recent ('\(clipped(String(item)))') is not percent-encoded UTF-8; encode each trigger with encodeURIComponent")
+                    "recent", "trigger \(index + 1) of recent ('\(clipped(query.text(item)))') is not percent-encoded UTF-8; encode each trigger with encodeURIComponent")
             }
             guard !trigger.isEmpty else {
                 throw ServingError.badParameter(
@@ -104,6 +112,11 @@ public struct HintsQuery: Hashable, Sendable {
             }
             return trigger
         }
+    }
+
+    /// `text` as a non-negative integer when it is only decimal digits.
+    private static func digits(_ text: String) -> Int64? {
+        text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Int64(text) : nil
     }
 
     /// `text` cut to 40 characters for an error message.

@@ -1,5 +1,7 @@
 /// The few JSON pieces the server writes by hand (its responses are small and hot; Foundation's
 /// encoder would cost more than the lookup): string escaping, and its inverse for tests and logs.
+import NIOCore
+
 enum JSONText {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
@@ -16,6 +18,17 @@ enum JSONText {
             case 0..<0x20: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
             default: out.append(byte)
             }
+        }
+    }
+
+    /// Writes the JSON string body of `text` (no quotes) into `buffer`.
+    static func writeEscaped(_ text: String, to buffer: inout ByteBuffer) {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+            buffer.writeString(text)
+        } else {
+            var out: [UInt8] = []
+            appendEscaped(text, to: &out)
+            buffer.writeBytes(out)
         }
     }
 

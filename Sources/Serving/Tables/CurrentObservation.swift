@@ -18,16 +18,20 @@ public struct CurrentObservation: Hashable, Sendable, CustomStringConvertible {
     public var description: String { version }
 }
 
-/// A file's device and inode numbers: the same path holding another file gets another identity.
+/// A file's device and inode numbers and the time its inode last changed: the same path holding
+/// another file gets another identity (even when the file system reuses the inode number).
 public struct FileIdentity: Hashable, Sendable {
     /// The device.
     public var device: UInt64
     /// The inode.
     public var inode: UInt64
+    /// The inode's change time (`st_ctim`), in nanoseconds since the epoch.
+    public var changed: Int64
 
     /// Creates an identity.
-    public init(device: UInt64, inode: UInt64) {
+    public init(device: UInt64, inode: UInt64, changed: Int64) {
         self.device = device
         self.inode = inode
+        self.changed = changed
     }
 }

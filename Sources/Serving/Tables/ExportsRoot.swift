@@ -40,7 +40,9 @@ public struct ExportsRoot: Sendable {
     static func identity(of path: String) -> FileIdentity? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        return FileIdentity(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
     }
 
     private static func realPath(of path: String) -> String? {
