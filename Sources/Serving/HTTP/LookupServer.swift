@@ -1,6 +1,7 @@
 public import Hummingbird
 public import Logging
 import NIOCore
+import NIOPosix
 
 /// The lookup server of `aigq serve` (spec §8): the exported tables in memory, a watcher that swaps
 /// in new versions, and the routes.
@@ -81,13 +82,25 @@ public struct LookupServer: Sendable {
     /// Serves until SIGINT or SIGTERM, then stops after answering the requests in flight.
     /// `onServerRunning` receives the port once the server listens.
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await application(onServerRunning: onServerRunning).runService()
+        guard let threads = configuration.threads else {
+            try await application(onServerRunning: onServerRunning).runService()
+            return
+        }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
+        do {
+            try await application(eventLoopGroup: group, onServerRunning: onServerRunning).runService()
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        try await group.shutdownGracefully()
     }
 
     /// The application: the router on ``configuration``'s address, with the watcher as a service.
     /// `onServerRunning` receives the port once the server listens (the one chosen for port 0).
+    /// Requests are answered on the threads of `eventLoopGroup` (default: one per core, shared).
     public func application(
-        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        eventLoopGroup: (any EventLoopGroup)? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             router: router(),
@@ -95,6 +108,7 @@ public struct LookupServer: Sendable {
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             services: [watcher],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            eventLoopGroupProvider: eventLoopGroup.map { .shared($0) } ?? .singleton,
             logger: logger)
     }
 }

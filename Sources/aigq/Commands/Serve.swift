@@ -39,6 +39,9 @@ struct Serve: ParsableCommand {
     @Option(help: "The port to listen on (0: any free port, printed once listening).")
     var port = 8080
 
+    @Option(help: "Threads answering requests (default: one per core).")
+    var threads: Int?
+
     @Option(name: .customLong("poll-ms"), help: "How often each table's CURRENT is read, in milliseconds.")
     var pollMilliseconds = 200
 
@@ -51,6 +54,7 @@ struct Serve: ParsableCommand {
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535 (got \(port))") }
         guard pollMilliseconds >= 10 else { throw ValidationError("--poll-ms must be 10 or more (got \(pollMilliseconds))") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more (got \(threads))") }
     }
 
     func run() throws {
@@ -61,7 +65,7 @@ struct Serve: ParsableCommand {
             return handler
         }
         let configuration = ServingConfiguration(
-            workspace: workspace, host: host, port: port, pollInterval: .milliseconds(pollMilliseconds))
+            workspace: workspace, host: host, port: port, pollInterval: .milliseconds(pollMilliseconds), threads: threads)
         let logger = Logger(label: "aigq.serve")
         try Self.blocking {
             let server = try await LookupServer(configuration: configuration, logger: logger)
