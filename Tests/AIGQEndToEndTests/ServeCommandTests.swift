@@ -1,4 +1,5 @@
 import Foundation
+import LookupFormat
 import Testing
 
 /// `aigq serve` and `aigq bench serve` run as a user runs them, on a temp workspace holding u2q
@@ -95,5 +96,25 @@ import Testing
             #expect(row["socket_errors"] as? Int == 0, "\(row)")
         }
         #expect(result.stderr.contains("goal: /v1/hints ≥ 0.8× the /v1/ping ceiling"))
+    }
+}
+
+extension ServeCommandTests {
+    /// Serves the exports of `workspace` (made by the main job) and checks that a user of u2q gets
+    /// their own list and an unknown user the day's popular queries (the popular table).
+    static func checkServes(workspace: String) throws {
+        let dir = TemporaryDirectory("serve-mainjob")
+        let server = try ServeProcess(["--workspace", workspace, "--port", "0"], dir: dir)
+        _ = try server.waitUntilListening()
+        let u2q = try ExportFolder(exports: workspace + "/exports", table: "u2q").loadCurrent()
+        var user: String?
+        try u2q.lookup.forEach { key, _ in if user == nil, Int64(key) != nil { user = key } }
+        let known = try server.get("/v1/hints?user=\(try #require(user))&n=5")
+        #expect(known.status == 200)
+        #expect(known.body.contains(#""known_user":true"#) && known.body.contains(#""source":"u2q""#), "\(known.body)")
+        let unknown = try server.get("/v1/hints?user=999999999&n=5")
+        #expect(unknown.body.contains(#""known_user":false"#) && unknown.body.contains(#""source":"popular""#), "\(unknown.body)")
+        #expect(unknown.body.contains(#""popular":"\#(try String(contentsOfFile: workspace + "/exports/popular/CURRENT", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))""#))
+        #expect(server.terminate() == 0, "\(server.stderr)")
     }
 }

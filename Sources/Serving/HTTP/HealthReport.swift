@@ -15,14 +15,15 @@ struct HealthReport {
 
     var json: String {
         let tables = snapshot.tables.map { table in
-            "\(JSONText.quoted(table.kind.rawValue)):{\"version\":\(JSONText.quoted(table.version)),\"source_day\":\(JSONText.quoted(table.sourceDay)),\"rows\":\(table.rows),\"keys\":\(table.keys)}"
+            JSONText.quoted(table.kind.rawValue) + ":{"
+                + "\"version\":\(JSONText.quoted(table.version)),\"source_day\":\(JSONText.quoted(table.sourceDay)),"
+                + "\"rows\":\(table.rows),\"keys\":\(table.keys)}"
         }
-        let refused = refusals.keys.sorted().compactMap { kind in
-            refusals[kind].map { refusal in
-                "\(JSONText.quoted(kind.rawValue)):{\"version\":\(JSONText.quoted(refusal.observation.version)),\"reason\":\(JSONText.quoted(refusal.reason))}"
-            }
+        let refused = refusals.sorted { $0.key < $1.key }.map { kind, refusal in
+            JSONText.quoted(kind.rawValue) + ":{"
+                + "\"version\":\(JSONText.quoted(refusal.observation.version)),\"reason\":\(JSONText.quoted(refusal.reason))}"
         }
         let status = isServing ? "ok" : "unavailable"
-        return #"{"status":"\#(status)","tables":{\#(tables.joined(separator: ","))},"refused":{\#(refused.joined(separator: ","))}}"#
+        return "{\"status\":\"\(status)\",\"tables\":{\(tables.joined(separator: ","))},\"refused\":{\(refused.joined(separator: ","))}}"
     }
 }

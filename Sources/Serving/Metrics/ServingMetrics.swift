@@ -97,15 +97,31 @@ public final class ServingMetrics: Sendable {
     /// The Prometheus text exposition of every metric.
     public func render() -> [UInt8] { registry.emitToBuffer() }
 
-    private static var requestsName: MetricNameDescriptor { descriptor("http", "requests", "total", "Requests answered, by route and HTTP status.") }
-    private static var durationName: MetricNameDescriptor { descriptor("http", "request_duration", "seconds", "Time from the request reaching the router to its response, by route.") }
-    private static var infoName: MetricNameDescriptor { descriptor("table", "info", "", "1 for the version of each table being served.") }
-    private static var rowsName: MetricNameDescriptor { descriptor("table", "rows", "", "Rows (key, query) of the version being served.") }
-    private static var keysName: MetricNameDescriptor { descriptor("table", "keys", "", "Keys (users or triggers) of the version being served.") }
-    private static var reloadsName: MetricNameDescriptor { descriptor("table", "reloads", "total", "Versions loaded or refused since the server started, by table.") }
-    private static var loadDurationName: MetricNameDescriptor { descriptor("table", "load_duration", "seconds", "Time the last successful load of each table took (checksums, reading, indexing).") }
+    private static var requestsName: MetricNameDescriptor {
+        descriptor("http", "requests", "total", "Requests answered, by route and HTTP status.")
+    }
+    private static var durationName: MetricNameDescriptor {
+        descriptor("http", "request_duration", "seconds", "Time from the request reaching the router to its response, by route.")
+    }
+    private static var infoName: MetricNameDescriptor {
+        descriptor("table", "info", "", "1 for the version of each table being served.")
+    }
+    private static var rowsName: MetricNameDescriptor {
+        descriptor("table", "rows", "", "Rows (key, query) of the version being served.")
+    }
+    private static var keysName: MetricNameDescriptor {
+        descriptor("table", "keys", "", "Keys (users or triggers) of the version being served.")
+    }
+    private static var reloadsName: MetricNameDescriptor {
+        descriptor("table", "reloads", "total", "Versions loaded or refused since the server started, by table.")
+    }
+    private static var loadDurationName: MetricNameDescriptor {
+        descriptor("table", "load_duration", "seconds", "Time the last successful load of each table took (checksums, reading, indexing).")
+    }
 
-    private static func descriptor(_ subsystem: String, _ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+    private static func descriptor(
+        _ subsystem: String, _ metric: String, _ unit: String, _ help: String
+    ) -> MetricNameDescriptor {
         MetricNameDescriptor(namespace: "aigq", subsystem: subsystem, metricName: metric, unitName: unit, helpText: help)
     }
 }

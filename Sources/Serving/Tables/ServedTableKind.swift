@@ -10,9 +10,6 @@ public enum ServedTableKind: String, CaseIterable, Hashable, Sendable, Comparabl
     /// lists of unknown users. Optional.
     case popular
 
-    /// Whether the server needs this table to start.
-    public var isRequired: Bool { self == .u2q }
-
     /// Orders as declared: u2q, x2q, popular.
     public static func < (lhs: ServedTableKind, rhs: ServedTableKind) -> Bool { lhs.order < rhs.order }
 
