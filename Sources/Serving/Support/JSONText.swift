@@ -1,24 +1,12 @@
-/// The few JSON pieces the server writes by hand (its responses are small and hot; Foundation's
-/// encoder would cost more than the lookup): string escaping, and its inverse for tests and logs.
+import LookupFormat
 import NIOCore
 
+/// The few JSON pieces the server writes by hand (its responses are small and hot; Foundation's
+/// encoder would cost more than the lookup): string escaping, and its inverse for tests and logs.
 enum JSONText {
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// Appends the JSON string body of `text` (no quotes): `"` and `\` escaped, control characters as
-    /// `\n`, `\r`, `\t` or `\u00XX`; everything else as its UTF-8 bytes.
+    /// Appends the JSON string body of `text` (no quotes), escaped as the lookup files store lists.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])  // \"
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])  // \\
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])  // \n
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])  // \r
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])  // \t
-            case 0..<0x20: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-            default: out.append(byte)
-            }
-        }
+        LookupEntry.appendJSONEscaped(text, to: &out)
     }
 
     /// Writes the JSON string body of `text` (no quotes) into `buffer`.
