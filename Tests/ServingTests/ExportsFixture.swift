@@ -67,8 +67,8 @@ final class ExportsFixture: Sendable {
     }
 
     /// A server over these exports, polling every `poll`, logging into `log`.
-    func server(poll: Duration = .milliseconds(50), log: LogCapture = LogCapture(), requireU2Q: Bool = true) async throws -> LookupServer {
-        try await LookupServer(
+    func server(poll: Duration = .milliseconds(50), log: LogCapture = LogCapture(), requireU2Q: Bool = true) throws -> LookupServer {
+        try LookupServer(
             configuration: ServingConfiguration(workspace: workspace, port: 0, pollInterval: poll), logger: log.logger,
             requireU2Q: requireU2Q)
     }

@@ -28,7 +28,7 @@ import Testing
 
     @Test func knownUserGetsTheirListThenTheTriggersListsDeduplicated() async throws {
         let tables = try Tables()
-        let app = try await tables.fixture.server().application()
+        let app = try tables.fixture.server().application()
         try await app.test(.router) { client in
             let response = try await client.execute(uri: "/v1/hints?user=7&n=5&recent=search%3A%E5%B8%90%E7%AF%B7,item:42", method: .get)
             #expect(response.status == .ok)
@@ -43,7 +43,7 @@ import Testing
 
     @Test func unknownUserIsToppedUpWithTheDaysPopularQueries() async throws {
         let tables = try Tables()
-        let app = try await tables.fixture.server().application()
+        let app = try tables.fixture.server().application()
         try await app.test(.router) { client in
             let response = try await client.execute(uri: "/v1/hints?user=99&n=4&recent=item%3A42", method: .get)
             #expect(response.status == .ok)
@@ -57,7 +57,7 @@ import Testing
 
     @Test func withoutPopularAnUnknownUserGetsU2QsDefaultListAndWithoutX2QTriggersAreIgnored() async throws {
         let tables = try Tables(x2q: false, popular: false)
-        let app = try await tables.fixture.server().application()
+        let app = try tables.fixture.server().application()
         try await app.test(.router) { client in
             let response = try await client.execute(uri: "/v1/hints?user=5&recent=item:42", method: .get)
             #expect(Self.body(response) == """
@@ -69,7 +69,7 @@ import Testing
 
     @Test func aKnownUserIsNotToppedUpAndNCutsTheList() async throws {
         let tables = try Tables()
-        let app = try await tables.fixture.server().application()
+        let app = try tables.fixture.server().application()
         try await app.test(.router) { client in
             let short = try await client.execute(uri: "/v1/hints?user=8", method: .get)
             #expect(Self.body(short) == """
@@ -92,7 +92,7 @@ import Testing
     ])
     func badRequestsGet400WithAJSONErrorNamingTheParameter(_ uri: String, _ expected: String) async throws {
         let tables = try Tables()
-        let app = try await tables.fixture.server().application()
+        let app = try tables.fixture.server().application()
         try await app.test(.router) { client in
             let response = try await client.execute(uri: uri, method: .get)
             #expect(response.status == .badRequest)
@@ -103,7 +103,7 @@ import Testing
 
     @Test func aTriggerThatLooksLikeAPathIsOnlyAKey() async throws {
         let tables = try Tables()
-        let app = try await tables.fixture.server().application()
+        let app = try tables.fixture.server().application()
         try await app.test(.router) { client in
             let response = try await client.execute(uri: "/v1/hints?user=8&recent=..%2F..%2F..%2Fetc%2Fpasswd,%2Fetc%2Fshadow", method: .get)
             #expect(response.status == .ok)
@@ -113,7 +113,7 @@ import Testing
 
     @Test func healthzNamesTheServedVersionsAndPingAnswersPong() async throws {
         let tables = try Tables(x2q: false)
-        let app = try await tables.fixture.server().application()
+        let app = try tables.fixture.server().application()
         try await app.test(.router) { client in
             let health = try await client.execute(uri: "/healthz", method: .get)
             #expect(health.status == .ok)
@@ -128,7 +128,7 @@ import Testing
 
     @Test func metricsCountRequestsByRouteAndStatusAndDescribeTheTables() async throws {
         let tables = try Tables()
-        let app = try await tables.fixture.server().application()
+        let app = try tables.fixture.server().application()
         try await app.test(.router) { client in
             for _ in 0..<3 { _ = try await client.execute(uri: "/v1/hints?user=7", method: .get) }
             _ = try await client.execute(uri: "/v1/hints?user=x", method: .get)

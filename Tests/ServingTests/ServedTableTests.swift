@@ -26,7 +26,7 @@ import Testing
         let fixture = ExportsFixture()
         try fixture.version("u2q", [("7", Self.awkward)])
         try fixture.version("x2q", [("search:\"quoted\"\ttab", ["lamp \"x\""])])
-        let app = try await fixture.server().application()
+        let app = try fixture.server().application()
         try await app.test(.router) { client in
             let response = try await client.execute(uri: "/v1/hints?user=7&n=20&recent=search%3A%22quoted%22%09tab", method: .get)
             #expect(response.status == .ok)

@@ -14,7 +14,7 @@ import NIOPosix
 /// ```
 ///
 /// ```swift
-/// let server = try await LookupServer(configuration: ServingConfiguration(workspace: "Workspace"), logger: logger)
+/// let server = try LookupServer(configuration: ServingConfiguration(workspace: "Workspace"), logger: logger)
 /// try await server.run()   // until SIGINT or SIGTERM, then a graceful shutdown
 /// ```
 public struct LookupServer: Sendable {
@@ -32,7 +32,7 @@ public struct LookupServer: Sendable {
     /// Loads the tables `CURRENT` names. Throws ``ServingError/Code/notServable`` when the exports
     /// folder is missing or, with `requireU2Q`, when u2q cannot be loaded; the optional tables
     /// (x2q, popular) are served when present and loadable.
-    public init(configuration: ServingConfiguration, logger: Logger, requireU2Q: Bool = true) async throws {
+    public init(configuration: ServingConfiguration, logger: Logger, requireU2Q: Bool = true) throws {
         try configuration.validate()
         let root = try ExportsRoot(configuration.exports)
         self.configuration = configuration
@@ -41,7 +41,7 @@ public struct LookupServer: Sendable {
         self.logger = logger
         self.watcher = TableWatcher(
             store: store, loader: TableLoader(root: root), metrics: metrics, interval: configuration.pollInterval, logger: logger)
-        for kind in ServedTableKind.allCases { await watcher.poll(kind) }
+        for kind in ServedTableKind.allCases { watcher.poll(kind) }
         if requireU2Q, store.snapshot.u2q == nil {
             let reason = store.refusals[.u2q]?.reason
                 ?? "'\(configuration.exports)/u2q/CURRENT' does not exist; run the pipeline (`aigq run`) so its export stage publishes u2q"

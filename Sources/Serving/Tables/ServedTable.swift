@@ -35,6 +35,8 @@ public final class ServedTable: Sendable {
     public let sourceDay: String
     /// The version folder it was read from, as found under the exports folder.
     public let observation: CurrentObservation
+    /// When it was built (the end of its load).
+    public let loaded: ContinuousClock.Instant
     /// `"<kind>":"<version>"`, as the answers' `versions` object lists it.
     let versionMember: [UInt8]
     /// Every query's escaped JSON bytes, back to back.
@@ -70,6 +72,7 @@ public final class ServedTable: Sendable {
         self.version = version
         self.sourceDay = sourceDay
         self.observation = observation
+        self.loaded = .now
         self.versionMember = Array((JSONText.quoted(kind.rawValue) + ":" + JSONText.quoted(version)).utf8)
         self.bytes = bytes
         self.entries = entries

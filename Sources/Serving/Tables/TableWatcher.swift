@@ -1,12 +1,13 @@
 import Dispatch
+import Foundation
 public import Logging
 public import ServiceLifecycle
 
-/// Follows each table's `CURRENT` and switches the served version when it changes: it reads
-/// `CURRENT` every ``interval``, and when it names a version other than the one served (or the same
-/// name in a new folder) loads and verifies it on a background thread, then installs it in the
-/// ``TableStore`` in one step. Requests keep reading the old version meanwhile and are never failed
-/// or delayed by a load.
+/// Follows each table's `CURRENT` and switches the served version when it changes: on a thread of
+/// its own (so neither requests nor a busy task pool delay it), it reads `CURRENT` every
+/// ``interval``, and when that names a version other than the one served (or the same name in a new
+/// folder) loads and verifies it, then installs it in the ``TableStore`` in one step. Requests keep
+/// reading the old version meanwhile and are never failed or delayed by a load.
 ///
 /// A version that cannot be loaded (a checksum that does not match, a missing or unreadable file,
 /// a lookup file of another version, a path leading outside the exports folder) is refused: logged
@@ -33,24 +34,35 @@ public struct TableWatcher: Service {
         self.logger = logger
     }
 
-    /// Polls until the service group shuts down.
+    /// Polls on its own thread until the service group shuts down (or this task is cancelled).
     public func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown {
-                while true {
-                    for kind in ServedTableKind.allCases { await self.poll(kind) }
-                    try await Task.sleep(for: self.interval)
-                }
+        let stop = DispatchSemaphore(value: 0)
+        let stopped = DispatchSemaphore(value: 0)
+        let pause = DispatchTimeInterval.nanoseconds(
+            Int(interval.components.seconds) * 1_000_000_000 + Int(interval.components.attoseconds / 1_000_000_000))
+        let thread = Thread {
+            repeat {
+                for kind in ServedTableKind.allCases { self.poll(kind) }
+            } while stop.wait(timeout: .now() + pause) == .timedOut
+            stopped.signal()
+        }
+        thread.name = "aigq table watcher"
+        thread.start()
+        try? await gracefulShutdown()
+        stop.signal()
+        // At most one poll is in flight; wait for it off the task pool.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                stopped.wait()
+                done.resume()
             }
-        } catch is CancellationError {
-            return
         }
     }
 
-    /// Looks at `kind`'s `CURRENT` once and loads what it names if that is new; returns whether a
-    /// version was installed.
+    /// Looks at `kind`'s `CURRENT` once and loads what it names if that is new (blocking file I/O);
+    /// returns whether a version was installed.
     @discardableResult
-    public func poll(_ kind: ServedTableKind) async -> Bool {
+    public func poll(_ kind: ServedTableKind) -> Bool {
         let observation: CurrentObservation
         do {
             guard let observed = try loader.observe(kind) else { return false }
@@ -65,29 +77,24 @@ public struct TableWatcher: Service {
         }
         guard !store.settle(kind, observation) else { return false }
 
-        let loader = self.loader
         let started = ContinuousClock.now
-        let result: Result<ServedTable, any Error> = await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .utility).async {
-                continuation.resume(returning: Result { try loader.load(kind, at: observation) })
-            }
-        }
-        switch result {
-        case .success(let table):
-            let elapsed = ContinuousClock.now - started
-            let previous = store.install(table)
-            metrics.tableLoaded(table, duration: elapsed)
-            logger.info(
-                "serving \(kind.rawValue) \(table.version)",
-                metadata: [
-                    "table": "\(kind.rawValue)", "version": "\(table.version)", "previous": "\(previous?.version ?? "none")",
-                    "rows": "\(table.rows)", "keys": "\(table.keys)", "load_ms": "\(elapsed.milliseconds)",
-                ])
-            return true
-        case .failure(let error):
+        let table: ServedTable
+        do {
+            table = try loader.load(kind, at: observation)
+        } catch {
             refuse(kind, observation, reason: (error as? ServingError)?.message ?? "\(error)")
             return false
         }
+        let elapsed = ContinuousClock.now - started
+        let previous = store.install(table)
+        metrics.tableLoaded(table, duration: elapsed)
+        logger.info(
+            "serving \(kind.rawValue) \(table.version)",
+            metadata: [
+                "table": "\(kind.rawValue)", "version": "\(table.version)", "previous": "\(previous?.version ?? "none")",
+                "rows": "\(table.rows)", "keys": "\(table.keys)", "load_ms": "\(elapsed.milliseconds)",
+            ])
+        return true
     }
 
     private func refuse(_ kind: ServedTableKind, _ observation: CurrentObservation, reason: String) {

@@ -68,7 +68,7 @@ struct Serve: ParsableCommand {
             workspace: workspace, host: host, port: port, pollInterval: .milliseconds(pollMilliseconds), threads: threads)
         let logger = Logger(label: "aigq.serve")
         try Self.blocking {
-            let server = try await LookupServer(configuration: configuration, logger: logger)
+            let server = try LookupServer(configuration: configuration, logger: logger)
             let tables = server.store.snapshot.tables.map { "\($0.kind.rawValue) \($0.version)" }.joined(separator: ", ")
             let host = configuration.host
             try await server.run { port in
