@@ -29,7 +29,7 @@ extension ServeBenchmarkResult {
             ("rows", .array(rows)),
             ("ratios", .array([.object([
                 ("work", .string("GET /v1/hints vs GET /v1/ping, \(options.connections) connections")), ("threads", .int(options.threads)),
-                ("vs", .string("ceiling")), ("ratio", .double(round(ratio, 1e3))),
+                ("vs", .string("ceiling")), ("ratio", .double(round(ratio, 1e3))), ("cpu_ratio", .double(round(cpuRatio, 1e3))),
             ])])),
             ("goals", .array(goals().map { .string($0) })),
             ("lookup_us", lookupCost.map { cost in

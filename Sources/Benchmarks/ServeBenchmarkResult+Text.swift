@@ -24,7 +24,9 @@ extension ServeBenchmarkResult {
         }
         out += ParquetBenchmarkResult.align(table, rightAligned: [1, 2, 3, 4, 5, 6, 7, 8])
         out.append("")
-        out.append(String(format: "hints / ceiling: %.2f× requests/s", ratio))
+        out.append(String(
+            format: "hints / ceiling: %.2f× requests/s (median of the per-repetition ratios), %.2f× in server CPU per request",
+            ratio, cpuRatio))
         out.append("goals:")
         out += goals().map { "  " + $0 }
         if let cost = lookupCost {

@@ -63,18 +63,18 @@ public struct LookupServer: Sendable {
             }
             var buffer = ByteBufferAllocator().buffer(capacity: 128 + 48 * query.count)
             HintList(query, u2q: u2q, snapshot: snapshot).write(query, into: &buffer)
-            return JSONResponse.make(json: buffer)
+            return RenderedResponse.json(json: buffer)
         }
         let pong = ByteBuffer(string: "pong\n")
         router.get("/v1/ping") { _, _ -> Response in
-            JSONResponse.text(pong, contentType: "text/plain; charset=utf-8")
+            RenderedResponse.text(pong, contentType: "text/plain; charset=utf-8")
         }
         router.get("/healthz") { _, _ -> Response in
             let health = HealthReport(snapshot: store.snapshot, refusals: store.refusals)
-            return JSONResponse.make(status: health.isServing ? .ok : .serviceUnavailable, json: ByteBuffer(string: health.json))
+            return RenderedResponse.json(status: health.isServing ? .ok : .serviceUnavailable, json: ByteBuffer(string: health.json))
         }
         router.get("/metrics") { _, _ -> Response in
-            JSONResponse.text(ByteBuffer(bytes: metrics.render()), contentType: "text/plain; version=0.0.4; charset=utf-8")
+            RenderedResponse.text(ByteBuffer(bytes: metrics.render()), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         return router
     }
@@ -82,18 +82,14 @@ public struct LookupServer: Sendable {
     /// Serves until SIGINT or SIGTERM, then stops after answering the requests in flight.
     /// `onServerRunning` receives the port once the server listens.
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        guard let threads = configuration.threads else {
-            try await application(onServerRunning: onServerRunning).runService()
-            return
-        }
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
+        let group = configuration.threads.map { MultiThreadedEventLoopGroup(numberOfThreads: $0) }
         do {
             try await application(eventLoopGroup: group, onServerRunning: onServerRunning).runService()
         } catch {
-            try? await group.shutdownGracefully()
+            try? await group?.shutdownGracefully()
             throw error
         }
-        try await group.shutdownGracefully()
+        try await group?.shutdownGracefully()
     }
 
     /// The application: the router on ``configuration``'s address, with the watcher as a service.

@@ -19,6 +19,6 @@ extension ServingError: HTTPResponseError {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        JSONResponse.make(status: status, json: ByteBuffer(string: json))
+        RenderedResponse.json(status: status, json: ByteBuffer(string: json))
     }
 }

@@ -30,10 +30,13 @@ extension HintList {
         }
         buffer.writeStaticString(#"],"versions":{"#)
         buffer.writeBytes(u2q.versionMember)
-        for table in [x2q, popular] {
-            guard let table else { continue }
+        if let x2q {
             buffer.writeStaticString(",")
-            buffer.writeBytes(table.versionMember)
+            buffer.writeBytes(x2q.versionMember)
+        }
+        if let popular {
+            buffer.writeStaticString(",")
+            buffer.writeBytes(popular.versionMember)
         }
         buffer.writeStaticString("}}")
     }

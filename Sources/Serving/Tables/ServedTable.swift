@@ -44,7 +44,7 @@ public final class ServedTable: Sendable {
     /// Every list's entries, back to back.
     let entries: [Entry]
     /// Each key's list: a range of ``entries``.
-    let lists: [String: Range<Int32>]
+    let lists: [LookupKey: Range<Int32>]
 
     /// The number of keys.
     public var keys: Int { lists.count }
@@ -58,7 +58,7 @@ public final class ServedTable: Sendable {
     ) {
         var bytes: [UInt8] = []
         var entries: [Entry] = []
-        var lists: [String: Range<Int32>] = [:]
+        var lists: [LookupKey: Range<Int32>] = [:]
         for (key, list) in source {
             let first = Int32(entries.count)
             for entry in list {
@@ -66,7 +66,7 @@ public final class ServedTable: Sendable {
                 JSONText.appendEscaped(entry.query, to: &bytes)
                 entries.append(Entry(hash: Self.hash(bytes[start...]), start: Int32(start), count: Int32(bytes.count - start)))
             }
-            lists[key] = first..<Int32(entries.count)
+            lists[LookupKey(text: key)] = first..<Int32(entries.count)
         }
         self.kind = kind
         self.version = version
@@ -81,7 +81,7 @@ public final class ServedTable: Sendable {
 
     /// The list of `key`, best first; `nil` when the table has no such key.
     public func list(_ key: String) -> ArraySlice<Entry>? {
-        lists[key].map { entries[Int($0.lowerBound)..<Int($0.upperBound)] }
+        lists[LookupKey(text: key)].map { entries[Int($0.lowerBound)..<Int($0.upperBound)] }
     }
 
     /// The query of `entry` (decoded from its JSON bytes; for tests and logs, not the request path).

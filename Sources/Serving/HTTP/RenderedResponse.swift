@@ -1,9 +1,9 @@
 public import Hummingbird
 
 /// Responses with a body already rendered.
-enum JSONResponse {
+enum RenderedResponse {
     /// A response of `status` carrying the JSON `json`.
-    static func make(status: HTTPResponse.Status = .ok, json: ByteBuffer) -> Response {
+    static func json(status: HTTPResponse.Status = .ok, json: ByteBuffer) -> Response {
         Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
             body: ResponseBody(byteBuffer: json))
