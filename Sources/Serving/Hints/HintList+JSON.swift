@@ -1,7 +1,8 @@
 import NIOCore
 
 extension HintList {
-    /// The answer's JSON, written by hand into `buffer` (fixed key order):
+    /// The answer's JSON, written by hand into `buffer` (fixed key order; each hint's object comes
+    /// ready-made from its table, ``ServedTable``):
     ///
     /// ```json
     /// {"user":"42","known_user":true,"n":10,
@@ -16,17 +17,8 @@ extension HintList {
         buffer.writeString(String(query.count))
         buffer.writeStaticString(#","hints":["#)
         for (index, hint) in hints.enumerated() {
-            buffer.writeStaticString(index == 0 ? #"{"query":""# : #",{"query":""#)
-            buffer.writeBytes(table(hint.source).jsonBytes(hint.entry))
-            switch hint.source {
-            case .u2q: buffer.writeStaticString(#"","source":"u2q"}"#)
-            case .popular: buffer.writeStaticString(#"","source":"popular"}"#)
-            case .default: buffer.writeStaticString(#"","source":"default"}"#)
-            case .x2q:
-                buffer.writeStaticString(#"","source":"x2q","trigger":""#)
-                JSONText.writeEscaped(query.recent[hint.trigger], to: &buffer)
-                buffer.writeStaticString(#""}"#)
-            }
+            if index > 0 { buffer.writeStaticString(",") }
+            buffer.writeBytes(table(hint.table).json(hint.entry))
         }
         buffer.writeStaticString(#"],"versions":{"#)
         buffer.writeBytes(u2q.versionMember)

@@ -1,14 +1,13 @@
 /// The hints of one answer, merged from one ``TableSnapshot``: the user's u2q list first, then the
 /// x2q lists of the recent triggers in the order given, then (for a user u2q does not know) the
-/// day's popular queries, until `n`; a query already taken is skipped (compared byte for byte).
+/// day's popular queries (the popular table, else u2q's default list), until `n`; a query already
+/// taken is skipped (compared byte for byte).
 struct HintList {
-    /// One chosen hint: an entry of the list of its source's table (plain values: copying one
-    /// touches no reference count).
+    /// One chosen hint: an entry of a list of one of the tables (plain values: copying one touches
+    /// no reference count).
     struct Hint {
         var entry: ServedTable.Entry
-        var source: HintSource
-        /// The index of its trigger in ``HintsQuery/recent`` (x2q hints).
-        var trigger: Int
+        var table: ServedTableKind
     }
 
     /// The hints, in answer order.
@@ -28,40 +27,40 @@ struct HintList {
         hints.reserveCapacity(limit)
         if let own = u2q.list(String(query.user)) {
             knownUser = true
-            add(own, as: .u2q)
+            add(own, of: .u2q)
         }
         if hints.count < limit, !query.recent.isEmpty, let x2q = snapshot.x2q {
             self.x2q = x2q
-            for (index, trigger) in query.recent.enumerated() where hints.count < limit {
-                if let list = x2q.list(trigger) { add(list, as: .x2q, trigger: index) }
+            for trigger in query.recent where hints.count < limit {
+                if let list = x2q.list(trigger) { add(list, of: .x2q) }
             }
         }
         if !knownUser, hints.count < limit {
             if let popular = snapshot.popular {
                 self.popular = popular
-                if let list = popular.list(ServedTable.defaultKey) { add(list, as: .popular) }
+                if let list = popular.list(ServedTable.defaultKey) { add(list, of: .popular) }
             } else if let list = u2q.list(ServedTable.defaultKey) {
-                add(list, as: .default)
+                add(list, of: .u2q)
             }
         }
     }
 
-    /// The table a hint of `source` comes from.
-    func table(_ source: HintSource) -> ServedTable {
-        switch source {
-        case .u2q, .default: u2q
+    /// The table of `kind` this answer read.
+    func table(_ kind: ServedTableKind) -> ServedTable {
+        switch kind {
+        case .u2q: u2q
         case .x2q: x2q ?? u2q
         case .popular: popular ?? u2q
         }
     }
 
-    /// Appends the entries of `list` (of `source`'s table) not yet taken, until the answer is full.
-    private mutating func add(_ list: ArraySlice<ServedTable.Entry>, as source: HintSource, trigger: Int = -1) {
-        let from = table(source)
+    /// Appends the entries of `list` (of the `kind` table) not yet taken, until the answer is full.
+    private mutating func add(_ list: ArraySlice<ServedTable.Entry>, of kind: ServedTableKind) {
+        let from = table(kind)
         for entry in list {
             guard hints.count < limit else { return }
-            if hints.contains(where: { $0.entry.hash == entry.hash && table($0.source).same($0.entry, entry, in: from) }) { continue }
-            hints.append(Hint(entry: entry, source: source, trigger: trigger))
+            if hints.contains(where: { $0.entry.hash == entry.hash && table($0.table).same($0.entry, entry, in: from) }) { continue }
+            hints.append(Hint(entry: entry, table: kind))
         }
     }
 }

@@ -1,5 +1,4 @@
 import LookupFormat
-import NIOCore
 
 /// The few JSON pieces the server writes by hand (its responses are small and hot; Foundation's
 /// encoder would cost more than the lookup): string escaping, and its inverse for tests and logs.
@@ -7,17 +6,6 @@ enum JSONText {
     /// Appends the JSON string body of `text` (no quotes), escaped as the lookup files store lists.
     static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         LookupEntry.appendJSONEscaped(text, to: &out)
-    }
-
-    /// Writes the JSON string body of `text` (no quotes) into `buffer`.
-    static func writeEscaped(_ text: String, to buffer: inout ByteBuffer) {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
-            buffer.writeString(text)
-        } else {
-            var out: [UInt8] = []
-            appendEscaped(text, to: &out)
-            buffer.writeBytes(out)
-        }
     }
 
     /// `text` as a quoted JSON string.

@@ -1,27 +1,38 @@
 public import LookupFormat
 
-/// One version of one table, held in memory for serving: every key's list, each query stored once
-/// as the bytes of its JSON string (escaped, without quotes) in one buffer.
+/// One version of one table, held in memory for serving: every key's list, each entry kept as the
+/// JSON object an answer writes for it, rendered once at load:
 ///
-/// Immutable once built, so any number of requests read it without locks; a reload builds a new
-/// one beside it (``TableStore``). The whole table is loaded because a lookup must cost a hash
-/// probe, not an SQLite read behind a lock: the main job's u2q (~3 000 users × 10 queries) takes
-/// well under a megabyte; a table costs about 40 bytes per query plus ~80 per key.
+/// ```
+/// u2q, a user's list      {"query":"帐篷","source":"u2q"}
+/// u2q, the default list   {"query":"帐篷","source":"default"}
+/// x2q                     {"query":"睡袋","source":"x2q","trigger":"search:帐篷"}   (the trigger is the list's key)
+/// popular                 {"query":"tent","source":"popular"}
+/// ```
+///
+/// so writing a hint is one copy. Immutable once built, so any number of requests read it without
+/// locks; a reload builds a new one beside it (``TableStore``). The whole table is loaded because a
+/// lookup must cost a hash probe, not an SQLite read behind a lock (`aigq bench serve` times both):
+/// the main job's u2q (~3 000 users × 10 queries) takes about 1.5 MiB.
 ///
 /// ```swift
-/// let table = try TableLoader(exports: root).load(.u2q, at: observation)
+/// let table = try TableLoader(root: root).load(.u2q, at: observation)
 /// for entry in table.list("42") ?? [] { print(table.query(entry)) }
 /// ```
 public final class ServedTable: Sendable {
-    /// One query of a list: where its escaped JSON bytes are, and their hash (for de-duplication
-    /// across tables without comparing bytes every time).
+    /// One entry of a list: where its JSON object is, where the query's escaped bytes are inside
+    /// it, and their hash (for de-duplication across tables without comparing bytes every time).
     public struct Entry: Hashable, Sendable {
-        /// FNV-1a of the bytes.
+        /// FNV-1a of the query's escaped bytes.
         public var hash: UInt64
-        /// Offset of the bytes in ``ServedTable/bytes``.
+        /// Offset of the JSON object in the table's bytes.
         public var start: Int32
-        /// Length of the bytes.
+        /// Length of the JSON object.
         public var count: Int32
+        /// Offset of the query's escaped bytes in the table's bytes.
+        public var queryStart: Int32
+        /// Length of the query's escaped bytes.
+        public var queryCount: Int32
     }
 
     /// The key of a table's default list (u2q: the list for users without one; popular: its only list).
@@ -39,7 +50,7 @@ public final class ServedTable: Sendable {
     public let loaded: ContinuousClock.Instant
     /// `"<kind>":"<version>"`, as the answers' `versions` object lists it.
     let versionMember: [UInt8]
-    /// Every query's escaped JSON bytes, back to back.
+    /// Every entry's JSON object, back to back.
     let bytes: [UInt8]
     /// Every list's entries, back to back.
     let entries: [Entry]
@@ -61,10 +72,17 @@ public final class ServedTable: Sendable {
         var lists: [LookupKey: Range<Int32>] = [:]
         for (key, list) in source {
             let first = Int32(entries.count)
+            let suffix = Self.suffix(kind: kind, key: key)
             for entry in list {
                 let start = bytes.count
+                bytes.append(contentsOf: #"{"query":""#.utf8)
+                let queryStart = bytes.count
                 JSONText.appendEscaped(entry.query, to: &bytes)
-                entries.append(Entry(hash: Self.hash(bytes[start...]), start: Int32(start), count: Int32(bytes.count - start)))
+                let queryEnd = bytes.count
+                bytes.append(contentsOf: suffix)
+                entries.append(Entry(
+                    hash: Self.hash(bytes[queryStart..<queryEnd]), start: Int32(start), count: Int32(bytes.count - start),
+                    queryStart: Int32(queryStart), queryCount: Int32(queryEnd - queryStart)))
             }
             lists[LookupKey(text: key)] = first..<Int32(entries.count)
         }
@@ -86,18 +104,28 @@ public final class ServedTable: Sendable {
 
     /// The query of `entry` (decoded from its JSON bytes; for tests and logs, not the request path).
     public func query(_ entry: Entry) -> String {
-        JSONText.unescape(jsonBytes(entry))
+        JSONText.unescape(bytes[Int(entry.queryStart)..<Int(entry.queryStart + entry.queryCount)])
     }
 
-    /// The escaped JSON bytes of `entry`.
-    func jsonBytes(_ entry: Entry) -> ArraySlice<UInt8> {
+    /// The JSON object an answer writes for `entry`.
+    func json(_ entry: Entry) -> ArraySlice<UInt8> {
         bytes[Int(entry.start)..<Int(entry.start + entry.count)]
     }
 
     /// Whether `a` of this table and `b` of `other` are the same query (byte for byte).
     func same(_ a: Entry, _ b: Entry, in other: ServedTable) -> Bool {
-        guard a.hash == b.hash, a.count == b.count else { return false }
-        return jsonBytes(a).elementsEqual(other.jsonBytes(b))
+        guard a.hash == b.hash, a.queryCount == b.queryCount else { return false }
+        return bytes[Int(a.queryStart)..<Int(a.queryStart + a.queryCount)]
+            .elementsEqual(other.bytes[Int(b.queryStart)..<Int(b.queryStart + b.queryCount)])
+    }
+
+    /// What follows the query in the JSON object of an entry of `key`'s list in a table of `kind`.
+    private static func suffix(kind: ServedTableKind, key: String) -> [UInt8] {
+        switch kind {
+        case .u2q: Array((key == defaultKey ? #"","source":"default"}"# : #"","source":"u2q"}"#).utf8)
+        case .popular: Array(#"","source":"popular"}"#.utf8)
+        case .x2q: Array((#"","source":"x2q","trigger":"# + JSONText.quoted(key) + "}").utf8)
+        }
     }
 
     /// FNV-1a, 64 bits.
