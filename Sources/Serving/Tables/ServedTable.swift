@@ -13,7 +13,7 @@ public import LookupFormat
 /// so writing a hint is one copy. Immutable once built, so any number of requests read it without
 /// locks; a reload builds a new one beside it (``TableStore``). The whole table is loaded because a
 /// lookup must cost a hash probe, not an SQLite read behind a lock (`aigq bench serve` times both):
-/// the main job's u2q (~3 000 users × 10 queries) takes about 1.5 MiB.
+/// about 80 bytes a query, a few MiB for the main job's u2q (~3 000 users × 10 queries).
 ///
 /// ```swift
 /// let table = try TableLoader(root: root).load(.u2q, at: observation)
