@@ -21,22 +21,9 @@ final class ServerProcess {
     init(arguments: [String], scratch: String) throws {
         outPath = scratch + "/server.stdout"
         errPath = scratch + "/server.stderr"
-        commandLine = arguments.joined(separator: " ")
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
-        guard rc == 0 else { throw BenchmarkError("cannot start '\(arguments[0])': \(String(cString: strerror(rc)))") }
-        self.pid = pid
+        let child = ChildProcess(arguments: arguments)
+        commandLine = child.commandLine
+        pid = try child.spawn(stdout: outPath, stderr: errPath)
     }
 
     deinit {
