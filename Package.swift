@@ -83,6 +83,22 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
 
+    // The lookup server (`aigq serve`, spec §8): loads the exported tables into memory, swaps versions
+    // without dropping requests, answers /v1/hints, /healthz and /metrics. Knows nothing of stages or models.
+    .target(
+        name: "Serving",
+        dependencies: [
+            "LookupFormat",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ],
+        swiftSettings: strictSettings
+    ),
+
     // The CTR reward model: logistic regression over dense features, metrics, JSON files. No dependencies.
     .target(name: "CTRModel", swiftSettings: strictSettings),
 
@@ -103,7 +119,7 @@ var targets: [Target] = [
     // `aigq bench …`: runs our work and the peers' side by side (spec/bench.md).
     .target(
         name: "Benchmarks",
-        dependencies: ["Columnar", "Stages", "SyntheticLogs", "PipelineCore", "LanguageModel", "Kernels"],
+        dependencies: ["Columnar", "Stages", "SyntheticLogs", "PipelineCore", "LanguageModel", "Kernels", "LookupFormat", "Serving"],
         swiftSettings: strictSettings
     ),
 
@@ -112,8 +128,9 @@ var targets: [Target] = [
         name: "aigq",
         dependencies: [
             "Columnar", "Benchmarks", "Runner", "PipelineCore", "ManifestStore", "Stages", "SyntheticLogs",
-            "LookupFormat",
+            "LookupFormat", "Serving",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ],
         swiftSettings: strictSettings
     ),
@@ -141,6 +158,16 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
     .testTarget(name: "LookupFormatTests", dependencies: ["LookupFormat"], swiftSettings: strictSettings),
+    .testTarget(
+        name: "ServingTests",
+        dependencies: [
+            "Serving", "LookupFormat",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        swiftSettings: strictSettings
+    ),
     .testTarget(name: "CTRModelTests", dependencies: ["CTRModel"], swiftSettings: strictSettings),
     .testTarget(name: "SyntheticLogsTests", dependencies: ["SyntheticLogs", "Columnar"], swiftSettings: strictSettings),
     .testTarget(
@@ -179,6 +206,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Serving. Hummingbird without its default traits: no swift-configuration (nothing reads it here).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6],

@@ -34,28 +34,9 @@ struct ChildProcess {
         guard let program = arguments.first else { throw BenchmarkError("no program to run") }
         let outPath = scratch + "/child.stdout"
         let errPath = scratch + "/child.stderr"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { $1 }
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-
         let clock = ContinuousClock()
         let start = clock.now
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, program, &actions, nil, argv, envp)
-        guard rc == 0 else {
-            throw BenchmarkError("cannot start '\(program)': \(String(cString: strerror(rc))); check the path")
-        }
+        let pid = try spawn(stdout: outPath, stderr: errPath)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) == -1 {
@@ -73,6 +54,32 @@ struct ChildProcess {
             peakRSSBytes: Int(usage.ru_maxrss) * 1024,  // Linux reports KiB
             wallSeconds: wall,
             cpuSeconds: Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6)
+    }
+
+    /// Starts the child with its standard output and error going to the files `stdout` and `stderr`;
+    /// returns its process id (reap it with `wait4`).
+    func spawn(stdout: String, stderr: String) throws -> pid_t {
+        guard let program = arguments.first else { throw BenchmarkError("no program to run") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, program, &actions, nil, argv, envp)
+        guard rc == 0 else {
+            throw BenchmarkError("cannot start '\(program)': \(String(cString: strerror(rc))); check the path")
+        }
+        return pid
     }
 
     /// The command line as one could paste it into a shell (for error messages).

@@ -11,7 +11,7 @@ struct AIGQ: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Gen.self, Run.self, Status.self, Runs.self, Dag.self, Backfill.self, Inspect.self, Eval.self, Export.self,
-            Publish.self, Bench.self,
+            Publish.self, Serve.self, Bench.self,
         ]
     )
 

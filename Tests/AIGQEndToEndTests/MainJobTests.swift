@@ -90,6 +90,8 @@ import Testing
         let manifest = try String(contentsOfFile: ws + "/exports/u2q/CURRENT", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let receipt = try String(contentsOfFile: ws + "/exports/u2q/" + manifest + "/_MANIFEST.json", encoding: .utf8)
         #expect(receipt.contains("\"direct\""), "\(receipt)")
+        // aigq serve answers from the exported tables (u2q, and popular for unknown users).
+        try ServeCommandTests.checkServes(workspace: ws)
 
         // Nothing to do the second time.
         #expect(try Self.run(ws).ran.isEmpty)

@@ -14,7 +14,7 @@ extension LookupEntry {
             }
             if index > 0 { out.append(0x2C) }
             out.append(contentsOf: #"{"query":""#.utf8)
-            appendEscaped(entry.query, to: &out)
+            appendJSONEscaped(entry.query, to: &out)
             out.append(contentsOf: #"","score":"#.utf8)
             out.append(contentsOf: entry.score.description.utf8)
             out.append(0x7D)  // }
@@ -39,7 +39,10 @@ extension LookupEntry {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+    /// Appends the body of `text` as a JSON string (no quotes), as stored lists write it: `"` and `\`
+    /// escaped, control characters as `\n`, `\r`, `\t` or `\u00XX`, everything else as its UTF-8
+    /// bytes. The server writes its answers with it too.
+    public static func appendJSONEscaped(_ text: String, to out: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])  // \"

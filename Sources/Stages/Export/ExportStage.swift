@@ -28,8 +28,11 @@ public struct ExportStage: Stage {
             ParamSpec("x2q_dataset", .string, default: "x2q",
                 description: "Dataset exported as x2q when the stage reads it and it has files for the day."),
             ParamSpec("n", .int, default: 10, description: "Queries kept per user or trigger (1…1000)."),
+            ParamSpec("popular_dataset", .string, default: "",
+                description: "Dataset whose user -1 default list is exported as the popular table (the day's popular queries that aigq serve tops unknown users up with); \"\" = none."),
+            ParamSpec("popular_n", .int, default: 100, description: "Queries kept in the popular table (1…1000)."),
         ],
-        description: "Publishes u2q/x2q as versioned lookup tables and switches CURRENT (spec §8).")
+        description: "Publishes u2q/x2q/popular as versioned lookup tables and switches CURRENT (spec §8).")
 
     /// Creates the stage.
     public init() {}
@@ -56,7 +59,14 @@ public struct ExportStage: Stage {
     private func export(
         _ source: ExportTableSource, day: String, n: Int, context: StageContext
     ) throws -> (ExportReceipt.Table, Int) {
-        let lists = try ExportLists(source, files: context.files(of: source.dataset), n: n, threads: context.threads)
+        let limit = source.limit ?? n
+        var lists = try ExportLists(source, files: context.files(of: source.dataset), n: limit, threads: context.threads)
+        if source.defaultListOnly {
+            lists.groups = lists.groups.filter { $0.key == LookupTable.defaultKey }
+            guard !lists.groups.isEmpty else {
+                throw StageError(.badInput, "\(source.dataset) has no user -1 (default) list for \(day); nothing to export as \(source.table) (rerun the stage that writes \(source.dataset))")
+            }
+        }
         guard !lists.groups.isEmpty else {
             throw StageError(.badInput, "\(source.dataset) has no rows for \(day); nothing to export as \(source.table) (rerun the stage that writes \(source.dataset))")
         }
@@ -65,7 +75,7 @@ public struct ExportStage: Stage {
             try folder.removeLeftovers()
             let staging = try folder.makeStaging(label: day)
             do {
-                let manifest = try write(lists, of: source, day: day, n: n, into: staging)
+                let manifest = try write(lists, of: source, day: day, n: limit, into: staging)
                 let commit = try folder.commit(staging: staging, manifest: manifest)
                 let outcome = try folder.switchCurrent(to: manifest.version, action: .export, unlessLaterDay: true)
                 let table = ExportReceipt.Table(

@@ -7,7 +7,9 @@ import PipelineCore
 /// Data-driven by the stage's params and inputs: `u2q` from `u2q_<u2q_method>` (or `u2q`, the model's
 /// own dataset, when the method is `direct`), or from `u2q_<u2q_fallback>` when that has no rows for the
 /// day (a model not trained yet: the first days of a new workspace); `x2q` from the dataset named by `x2q_dataset` when the
-/// stage lists it among its inputs and it has files for the day.
+/// stage lists it among its inputs and it has files for the day; `popular` (the day's popular
+/// queries, which the server tops unknown users' lists up with) from the `user = -1` default list of
+/// the dataset named by `popular_dataset` (`u2q_popularity` in the daily pipeline; `""`: no such table).
 struct ExportTableSource: Hashable, Sendable {
     /// How the table's rows are keyed.
     enum Key: Hashable, Sendable {
@@ -25,6 +27,10 @@ struct ExportTableSource: Hashable, Sendable {
     var method: String?
     /// How rows are keyed.
     var key: Key
+    /// Keep only the default list (``LookupTable/defaultKey``): the `popular` table.
+    var defaultListOnly = false
+    /// Queries kept per key when not the stage's `n`.
+    var limit: Int?
 
     /// The schema the dataset is read with.
     var schema: Schema { key == .user ? DatasetSchemas.u2q : DatasetSchemas.x2q }
@@ -54,6 +60,21 @@ struct ExportTableSource: Hashable, Sendable {
         try requireName(x2qDataset, param: "x2q_dataset", context)
         if context.spec.inputs.contains(x2qDataset), !DatasetFiles.parquet(context.files(of: x2qDataset)).isEmpty {
             sources.append(ExportTableSource(table: "x2q", dataset: x2qDataset, method: nil, key: .trigger))
+        }
+        let popularDataset = try context.stringParam("popular_dataset")
+        if !popularDataset.isEmpty {
+            try requireName(popularDataset, param: "popular_dataset", context)
+            guard context.spec.inputs.contains(popularDataset) else {
+                throw StageError(.badParam, "stage '\(context.spec.name)' exports popular from '\(popularDataset)' (popular_dataset) but does not list it under inputs; add it or set popular_dataset to \"\"")
+            }
+            let limit = try context.intParam("popular_n")
+            guard (1...1000).contains(limit) else {
+                throw StageError(.badParam, "param 'popular_n' of stage '\(context.spec.name)' is \(limit); use 1…1000")
+            }
+            if !DatasetFiles.parquet(context.files(of: popularDataset)).isEmpty {
+                sources.append(ExportTableSource(
+                    table: "popular", dataset: popularDataset, method: nil, key: .user, defaultListOnly: true, limit: limit))
+            }
         }
         return sources
     }

@@ -6,7 +6,7 @@ struct Bench: ParsableCommand {
         abstract: "Benchmark aigq against its peers on the same data, in the same run.",
         subcommands: [
             BenchParquet.self, BenchParquetWorker.self, BenchOrchestrator.self, BenchIngest.self, BenchIngestWorker.self,
-            BenchSessions.self, BenchModel.self, BenchModelWorker.self,
+            BenchSessions.self, BenchModel.self, BenchModelWorker.self, BenchServe.self,
         ]
     )
 }
