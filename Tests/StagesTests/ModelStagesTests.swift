@@ -230,6 +230,22 @@ import Testing
         #expect(cut.queries == ["red"] && !cut.complete)
     }
 
+    @Test func knownQueriesReadBackAsTheirOwnText() throws {
+        // The word tokenizer splits "手机 壳" and "手 机壳" alike; only the known query's own text says where the space was.
+        let tokens = SpecialTokens.fixed + ["iphone", "手", "机", "壳"]
+        let vocabulary = try Vocabulary(
+            tokens: tokens, kinds: Array(repeating: .special, count: SpecialTokens.fixed.count) + Array(repeating: .word, count: 4))
+        let id = { (token: String) -> Int32 in Int32(tokens.firstIndex(of: token)!) }
+        var encoder = TokenEncoder(vocabulary: vocabulary)
+        let known = ["iphone 手机 壳", "手机"]
+        let spelling = Dictionary(uniqueKeysWithValues: known.map { (encoder.encode(WordTokenizer.words($0)), $0) })
+        #expect(spelling.keys.contains(["iphone", "手", "机", "壳"].map(id)))
+        let decoder = QueryDecoding(vocabulary: vocabulary, spelling: spelling)
+        let output = ["iphone", "手", "机", "壳", "<q>", "手", "机", "<q>", "机", "壳", "<eos>"].map(id)
+        #expect(decoder.queries(output).queries == ["iphone 手机 壳", "手机", "机壳"])
+        #expect(QueryDecoding(vocabulary: vocabulary).queries(output).queries == ["iphone手机壳", "手机", "机壳"])
+    }
+
     @Test func listFusionRanksByReciprocalRank() {
         let fused = ListFusion.fuse([["a", "b", "c"], ["b", "a", "d"], ["b", "e", "b"]], k: 4)
         #expect(fused.map(\.query) == ["b", "a", "e", "c"])  // 2.5, 1.5, 1/2, 1/3 (c before d: first seen)

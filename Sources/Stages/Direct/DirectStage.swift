@@ -18,7 +18,7 @@ public import PipelineCore
 public struct DirectStage: Stage {
     /// The kind `direct`.
     public static let kind = StageKindInfo(
-        name: "direct", codeVersion: 2,
+        name: "direct", codeVersion: 3,
         params: [
             ParamSpec("models", .string, default: "direct_il_sft,direct_sft,think_il_sft", description: "Models to generate with, each into u2q_<model>."),
             ParamSpec("serve", .string, default: "direct_il_sft", description: "The model whose lists become the served u2q table."),
@@ -72,7 +72,7 @@ public struct DirectStage: Stage {
             let started = Date()
             let lists = try generate(
                 variant, trained: trained, prompts: prompts.map { ($0.user, $0.history, $0.profile, $0.ts) }, options: options,
-                known: options.constrain && variant != .thinkILSFT ? known : nil, log: log)
+                known: known, constrain: options.constrain && variant != .thinkILSFT, log: log)
             var rows = GeneratedRows()
             var validLists = 0
             for (prompt, list) in zip(prompts, lists) {
@@ -92,20 +92,21 @@ public struct DirectStage: Stage {
     private func generate(
         _ variant: ModelVariant, trained: TrainedModel,
         prompts: [(Int64, [SessionBatch.Behaviour], SessionDimensions.Profile, Int64)], options: GenerationSettings,
-        known: Set<String>?, log: TaskLog
+        known: Set<String>, constrain: Bool, log: TaskLog
     ) throws -> [[(query: String, score: Double)]] {
         var serializer = SampleSerializer()
         var encoder = TokenEncoder(vocabulary: trained.vocabulary)
-        let decoder = QueryDecoding(vocabulary: trained.vocabulary)
+        // Known queries by their tokens: generated tokens read back as the query's own text (the word
+        // tokenizer splits CJK into characters, so the text alone cannot say where a space was).
+        let encoded = known.sorted().map { ($0, encoder.encode(WordTokenizer.words($0))) }
+        let decoder = QueryDecoding(
+            vocabulary: trained.vocabulary,
+            spelling: Dictionary(encoded.map { ($0.1, $0.0) }, uniquingKeysWith: { first, _ in first }))
         let context = trained.model.config.contextLength
         // Tokens the answer needs (about 5 per query, more with Think's groups), at most half the context.
         let room = min(context / 2, variant == .thinkILSFT ? 8 * options.n + 16 : 5 * options.n + 6)
         let eos = try encoder.special("<eos>")
-        let constraint = try known.map { queries in
-            TokenTrie(
-                sequences: queries.sorted().map { encoder.encode(WordTokenizer.words($0)) },
-                separators: [try encoder.special("<q>"), eos])
-        }
+        let constraint = constrain ? TokenTrie(sequences: encoded.map(\.1), separators: [try encoder.special("<q>"), eos]) : nil
         var requests: [GenerationRequest] = []
         for (user, history, profile, ts) in prompts {
             let full = serializer.prompt(profile: profile, history: history, ts: ts, task: variant.taskToken, count: options.n)
