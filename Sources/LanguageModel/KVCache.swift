@@ -48,10 +48,10 @@ public final class KVCache {
         let (NH, maxT, hs) = (config.heads, config.contextLength, config.headSize)
         for l in 0..<config.layers {
             for h in 0..<NH {
-                let source = l * layerStride + ((source * NH + h) * maxT + from) * hs
-                let destination = l * layerStride + ((target * NH + h) * maxT + from) * hs
-                (keys.base + destination).update(from: keys.base + source, count: (length - from) * hs)
-                (values.base + destination).update(from: values.base + source, count: (length - from) * hs)
+                let read = l * layerStride + ((source * NH + h) * maxT + from) * hs
+                let write = l * layerStride + ((target * NH + h) * maxT + from) * hs
+                (keys.base + write).update(from: keys.base + read, count: (length - from) * hs)
+                (values.base + write).update(from: values.base + read, count: (length - from) * hs)
             }
         }
         lengths[target] = length

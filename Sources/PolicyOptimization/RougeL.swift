@@ -1,5 +1,6 @@
 // ROUGE-L (Lin 2004) at word level: the longest common subsequence of two word sequences, as an
 // F-measure with β = 1 (precision and recall weighted equally, as Google's rouge-score `rougeL`).
+import LanguageModel
 
 /// ROUGE-L F between queries (semantic fidelity, near-duplicates) or between trigger index lists.
 ///
@@ -8,42 +9,9 @@
 /// RougeL.words("iphone手机壳")                                   // ["iphone", "手", "机", "壳"]
 /// ```
 public enum RougeL {
-    /// The words of `text`: pieces between white space, and every CJK character (Han, kana, Hangul,
-    /// CJK punctuation, full-width forms) a word of its own, so "iphone手机壳" gives
-    /// `iphone 手 机 壳` (the rerank stage's word tokenizer cuts the same way).
-    /// No case folding or Unicode normalisation: queries arrive normalised.
-    public static func words(_ text: String) -> [String] {
-        var out: [String] = []
-        for piece in text.split(whereSeparator: \.isWhitespace) {
-            if piece.utf8.allSatisfy({ $0 < 0x80 }) {
-                out.append(String(piece))
-                continue
-            }
-            var current = ""
-            for character in piece {
-                if let scalar = character.unicodeScalars.first, isCJK(scalar) {
-                    if !current.isEmpty { out.append(current) }
-                    current = ""
-                    out.append(String(character))
-                } else {
-                    current.append(character)
-                }
-            }
-            if !current.isEmpty { out.append(current) }
-        }
-        return out
-    }
-
-    /// Whether `scalar` is a CJK character that is a word on its own.
-    public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x2E80...0x2FDF, 0x3000...0x303F, 0x3040...0x30FF, 0x3100...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x3FFFF:
-            return true
-        default:
-            return false
-        }
-    }
+    /// The words of `text` (``WordSplitter``, as the tokenizer cuts them): "iphone手机壳" gives
+    /// `iphone 手 机 壳`. Queries arrive normalised, so no case folding or Unicode normalisation here.
+    public static func words(_ text: String) -> [String] { WordSplitter.words(text) }
 
     /// The length of the longest common subsequence of `a` and `b` (dynamic programming, one row).
     public static func longestCommonSubsequence<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {

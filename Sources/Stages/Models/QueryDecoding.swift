@@ -69,7 +69,7 @@ struct QueryDecoding {
             let token = entry.token
             let isContinuation = entry.kind == .char && token.hasPrefix(Tokenizer.continuationPrefix) && token.count > 2
             let piece = isContinuation ? String(token.dropFirst(Tokenizer.continuationPrefix.count)) : token
-            let isCJK = piece.unicodeScalars.count == 1 && piece.unicodeScalars.first.map(WordTokenizer.isCJK) == true
+            let isCJK = piece.unicodeScalars.count == 1 && piece.unicodeScalars.first.map(WordSplitter.isCJK) == true
             if !text.isEmpty && !isContinuation && !isCJK && !previousCJK { text += " " }
             text += piece
             previousCJK = isCJK

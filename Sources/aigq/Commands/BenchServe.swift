@@ -62,14 +62,7 @@ struct BenchServe: ParsableCommand {
         let result = try ServeBenchmark(options: options).run { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-        var out = StandardOutput()
-        if json {
-            out.line(result.json())
-            for goal in result.goals() { FileHandle.standardError.write(Data(("goal: " + goal + "\n").utf8)) }
-        } else {
-            result.textLines().forEach { out.line($0) }
-        }
-        out.flush()
+        BenchReport.print(json: json, document: result.json, goals: result.goals, text: result.textLines)
         if !result.checksPassed { throw ExitCode.failure }
     }
 }

@@ -48,13 +48,6 @@ struct PeerBenchOptions: ParsableArguments {
 
     /// Prints the table (or the JSON document, goals to stderr).
     func print(json document: @autoclosure () -> String, goals: @autoclosure () -> [String], text: @autoclosure () -> [String]) {
-        var out = StandardOutput()
-        if json {
-            out.line(document())
-            for goal in goals() { FileHandle.standardError.write(Data(("goal: " + goal + "\n").utf8)) }
-        } else {
-            text().forEach { out.line($0) }
-        }
-        out.flush()
+        BenchReport.print(json: json, document: document, goals: goals, text: text)
     }
 }
